@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>سياق</p>, document.getElementById('app')!);

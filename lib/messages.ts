@@ -1,0 +1,51 @@
+/**
+ * Messages between the content script and the background. The corpus lives in
+ * the extension origin's IndexedDB, which a content script cannot open, so the
+ * content script asks for what it needs here.
+ */
+import type { CorpusEvent, Localized, Source, Topic, TopicKind } from './corpus/types';
+
+/** What the detector needs of a topic: no descriptions, no events. */
+export interface MatcherTopic {
+  id: string;
+  aliases: string[];
+  rules?: Topic['rules'];
+}
+
+export interface CardEvent extends CorpusEvent {
+  /** Sources of the evidence, in the same order, for outlet names. */
+  sources: Source[];
+}
+
+export interface CardData {
+  topic: { id: string; kind: TopicKind; label: Localized; description: Localized; related: string[] };
+  /** Events nearest the article's date (or the newest), oldest first. */
+  events: CardEvent[];
+  /** How many events the corpus has for this topic in all. */
+  totalEvents: number;
+}
+
+export type Request =
+  | { type: 'matcher-topics' }
+  | { type: 'card'; topic: string; articleDate: string | null; limit?: number }
+  | { type: 'open-timeline'; topic?: string }
+  | { type: 'mute-topic'; topic: string }
+  | { type: 'disable-site'; host: string };
+
+export type Response<R extends Request> = R extends { type: 'matcher-topics' }
+  ? MatcherTopic[]
+  : R extends { type: 'card' }
+    ? CardData | null
+    : R extends { type: 'open-timeline' | 'mute-topic' | 'disable-site' }
+      ? { ok: true }
+      : never;
+
+/** Messages the popup sends to the content script of the active tab. */
+export type TabRequest = { type: 'page-summary' } | { type: 'step-mention'; direction: 1 | -1 };
+
+export interface PageSummary {
+  url: string;
+  arabic: boolean;
+  published: string | null;
+  topics: { id: string; count: number }[];
+}
