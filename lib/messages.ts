@@ -45,6 +45,8 @@ export type TabRequest = { type: 'page-summary' } | { type: 'step-mention'; dire
 
 export interface PageSummary {
   url: string;
+  /** False when the reader turned Siyaq off for this site (or everywhere). */
+  active: boolean;
   arabic: boolean;
   published: string | null;
   topics: { id: string; count: number }[];

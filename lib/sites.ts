@@ -70,3 +70,17 @@ export function outletFor(url: string): Outlet | undefined {
       (!o.path || parsed.pathname === o.path || parsed.pathname.startsWith(`${o.path}/`) || parsed.pathname.startsWith(o.path)),
   );
 }
+
+/**
+ * The key a site is turned on or off by: the outlet's host for built-in
+ * outlets (so www. and m. subdomains go together), else the host without "www.".
+ */
+export function siteKey(url: string): string {
+  const outlet = outletFor(url);
+  if (outlet) return outlet.host;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
