@@ -1,0 +1,300 @@
+/**
+ * Arabic folding with an offset map (ARABIC.md, "A fold for matching").
+ *
+ * Aliases and page text go through the same fold, so a name matches however
+ * the page spells its hamza, ya, teh marbuta, harakat or presentation forms.
+ * Marking the page needs the original characters back, so every folded
+ * character remembers the index of the source character it came from.
+ *
+ * The fold is one pass over two precomputed tables covering the whole BMP; the
+ * only slow paths are presentation forms (NFKC, cached per code point) and
+ * non-Arabic combining marks (NFC of that one cluster).
+ */
+
+export interface Folded {
+  text: string;
+  /** map[i]: source index of folded char i; map[text.length] === source.length. */
+  map: Int32Array;
+}
+
+/** The fold's raw output, for callers that scan code units (the detector). */
+export interface FoldedCodes {
+  codes: Uint16Array;
+  /** Number of folded code units in `codes` (the array has spare room). */
+  length: number;
+  map: Int32Array;
+}
+
+// What to do with a code unit. KEEP emits FOLD_TO[c].
+const KEEP = 0;
+const DELETE = 1;
+const SPACE = 2;
+const COMPAT = 3; // presentation form: NFKC, then fold each resulting char
+const COMBINE = 4; // non-Arabic combining mark: NFC the cluster it ends
+
+const KIND = new Uint8Array(0x10000);
+const FOLD_TO = new Uint16Array(0x10000);
+
+function setRange(from: number, to: number, kind: number): void {
+  for (let c = from; c <= to; c++) KIND[c] = kind;
+}
+function foldTo(target: string, chars: string): void {
+  const t = target.charCodeAt(0);
+  for (let i = 0; i < chars.length; i++) FOLD_TO[chars.charCodeAt(i)] = t;
+}
+
+for (let c = 0; c < 0x10000; c++) FOLD_TO[c] = c;
+
+// Step 7: Latin (and Greek/Cyrillic, which cost nothing more) case-fold, only
+// where lower-casing keeps the length (İ would grow, so it stays as it is).
+for (const [from, to] of [
+  [0x41, 0x5a],
+  [0xc0, 0x24f],
+  [0x370, 0x4ff],
+  [0x1e00, 0x1eff],
+] as const) {
+  for (let c = from; c <= to; c++) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    if (lower.length === 1) FOLD_TO[c] = lower.charCodeAt(0);
+  }
+}
+
+// Non-Arabic combining marks can compose with the letter before them (e + ◌́ → é),
+// which step 1's NFC must do before Latin aliases can match. Arabic needs no
+// NFC under this fold: every Arabic composition (آ أ إ ؤ ئ ۀ ۂ ۓ) folds to the
+// fold of its base letter, and the hamza/madda marks are deleted anyway.
+const MARK = /\p{M}/u;
+for (const [from, to] of [
+  [0x300, 0x36f],
+  [0x483, 0x489],
+  [0x591, 0x5c7],
+  [0x900, 0xdff],
+  [0x1ab0, 0x1aff],
+  [0x1dc0, 0x1dff],
+  [0x20d0, 0x20ff],
+  [0x3099, 0x309a],
+  [0xfe20, 0xfe2f],
+] as const) {
+  for (let c = from; c <= to; c++) if (MARK.test(String.fromCharCode(c))) KIND[c] = COMBINE;
+}
+
+// Step 5: presentation forms. Assigned before the deletions so that the
+// isolated harakat forms (FE70–FE7F) and U+FEFF below override it.
+setRange(0xfb50, 0xfdff, COMPAT);
+setRange(0xfe80, 0xfefc, COMPAT);
+
+// Step 2: harakat, Quranic marks, tatweel, zero-width and bidi controls, soft
+// hyphen. ZWNJ (U+200C) is deleted, never made a space: it sits inside words.
+setRange(0x64b, 0x65f, DELETE);
+KIND[0x670] = DELETE;
+setRange(0x610, 0x61a, DELETE);
+setRange(0x6d6, 0x6dc, DELETE);
+setRange(0x6df, 0x6e8, DELETE);
+setRange(0x6ea, 0x6ed, DELETE);
+KIND[0x640] = DELETE;
+setRange(0x200b, 0x200f, DELETE);
+KIND[0x61c] = DELETE;
+setRange(0x202a, 0x202e, DELETE);
+KIND[0x2060] = DELETE;
+setRange(0x2066, 0x2069, DELETE);
+KIND[0xfeff] = DELETE;
+KIND[0xad] = DELETE;
+KIND[0x34f] = DELETE;
+setRange(0xfe70, 0xfe7f, DELETE);
+KIND[0x674] = DELETE; // high hamza: a spelling mark, like the hamza above
+KIND[0] = DELETE;
+
+// Step 6: every kind of space (and line breaks) is one space.
+for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) {
+  KIND[c] = SPACE;
+}
+setRange(0x2000, 0x200a, SPACE);
+
+// Step 3: letters, after CAMeL's arclean map: the hamza carriers, ya and heh
+// forms, and the Persian/Urdu/Kurdish letters to their nearest Arabic letter.
+foldTo('ا', '\u0622\u0623\u0625\u0671\u0672\u0673\u0675\u0773\u0774');
+foldTo('ي', '\u0649\u06cc\u0626\u0620\u063d\u063e\u063f\u0678\u06cd\u06ce\u06d0\u06d1\u06d2\u06d3\u0775\u0776\u0777');
+foldTo('و', '\u0624\u0676\u0677\u06c4\u06c5\u06c6\u06c7\u06c8\u06c9\u06ca\u06cb\u06cf\u0778\u0779');
+foldTo('ه', '\u0629\u06c0\u06c1\u06c2\u06c3\u06be\u06d5\u06ff');
+foldTo('ك', '\u06a9\u06aa\u06ab\u06ac\u06ad\u06ae\u06af\u06b0\u06b1\u06b2\u06b3\u06b4\u063b\u063c\u077f');
+foldTo('ب', '\u067b\u067e\u0680\u0750\u0751\u0752\u0753\u0754\u0755\u0756');
+foldTo('ت', '\u0679\u067a\u067c\u067d\u067f');
+foldTo('ث', '\u067d');
+foldTo('ج', '\u0683\u0684\u0686\u0687\u06bf');
+foldTo('ح', '\u0681\u0682\u0685\u0757\u0758\u076e\u076f\u0772\u077c');
+foldTo('د', '\u0688\u0689\u068a\u068b\u068c\u068d\u068e\u068f\u0690\u0759\u075a');
+foldTo('ر', '\u0691\u0692\u0693\u0694\u0695\u0696\u0697\u0699\u075b\u076b\u076c\u0771');
+foldTo('ز', '\u0698');
+foldTo('س', '\u069a\u069b\u075c\u076d\u0770\u077d\u077e');
+foldTo('ش', '\u069c\u06fa');
+foldTo('ص', '\u069d\u069e');
+foldTo('ض', '\u06fb');
+foldTo('ط', '\u069f');
+foldTo('ع', '\u06a0\u075d\u075e\u075f');
+foldTo('غ', '\u06fc');
+foldTo('ف', '\u06a1\u06a2\u06a3\u06a4\u06a5\u06a6\u0760\u0761');
+foldTo('ق', '\u06a7\u06a8');
+foldTo('ل', '\u06b5\u06b6\u06b7\u06b8\u076a');
+foldTo('م', '\u0765\u0766');
+foldTo('ن', '\u06b9\u06ba\u06bb\u06bc\u06bd\u0767\u0768\u0769');
+// Step 4: Arabic-Indic and Eastern Arabic-Indic digits.
+for (let d = 0; d < 10; d++) {
+  FOLD_TO[0x660 + d] = 0x30 + d;
+  FOLD_TO[0x6f0 + d] = 0x30 + d;
+}
+
+/** NFKC of one presentation form, folded; cached per code point. */
+const compatCache = new Map<number, string>();
+function compatFold(c: number): string {
+  let out = compatCache.get(c);
+  if (out === undefined) {
+    const nfkc = String.fromCharCode(c).normalize('NFKC');
+    // NFKC leaves some forms alone (U+FDFD): those are kept as they are.
+    out = nfkc === String.fromCharCode(c) ? nfkc : foldString(nfkc);
+    compatCache.set(c, out);
+  }
+  return out;
+}
+
+class Output {
+  codes: Uint16Array;
+  map: Int32Array;
+  length = 0;
+  /** Whether the last emitted unit is the space of a collapsed run. */
+  lastSpace = false;
+
+  constructor(capacity: number) {
+    this.codes = new Uint16Array(capacity);
+    this.map = new Int32Array(capacity + 1);
+  }
+
+  grow(): void {
+    const codes = new Uint16Array(this.codes.length * 2 + 16);
+    codes.set(this.codes);
+    const map = new Int32Array(codes.length + 1);
+    map.set(this.map);
+    this.codes = codes;
+    this.map = map;
+  }
+
+  /** Emits the fold of `s` (already NFKC/NFC text), every unit mapped to `src`. */
+  emitFolded(s: string, src: number): void {
+    for (let k = 0; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      const kind = KIND[c];
+      if (kind === DELETE) continue;
+      if (kind === SPACE) {
+        if (this.lastSpace) continue;
+        this.put(0x20, src);
+        this.lastSpace = true;
+      } else {
+        this.put(kind === KEEP || kind === COMBINE ? FOLD_TO[c]! : c, src);
+        this.lastSpace = false;
+      }
+    }
+  }
+
+  put(code: number, src: number): void {
+    if (this.length >= this.codes.length) this.grow();
+    this.codes[this.length] = code;
+    this.map[this.length] = src;
+    this.length++;
+  }
+}
+
+/**
+ * Folds `source` and returns the folded code units with their offset map. A
+ * match at folded [s, e) covers source [map[s], map[e]): map[e] is the index of
+ * the next kept character, so the harakat trailing the last letter of a name
+ * are inside the span and nothing of the next word is.
+ */
+export function foldCodes(source: string): FoldedCodes {
+  const n = source.length;
+  const out = new Output(n + 8);
+  let codes = out.codes;
+  let map = out.map;
+  let len = 0;
+  let lastSpace = false;
+  for (let i = 0; i < n; i++) {
+    const c = source.charCodeAt(i);
+    const kind = KIND[c];
+    if (kind === KEEP) {
+      if (len >= codes.length) {
+        out.length = len;
+        out.grow();
+        codes = out.codes;
+        map = out.map;
+      }
+      codes[len] = FOLD_TO[c]!;
+      map[len++] = i;
+      lastSpace = false;
+    } else if (kind === SPACE) {
+      if (lastSpace) continue;
+      if (len >= codes.length) {
+        out.length = len;
+        out.grow();
+        codes = out.codes;
+        map = out.map;
+      }
+      codes[len] = 0x20;
+      map[len++] = i;
+      lastSpace = true;
+    } else if (kind === DELETE) {
+      continue;
+    } else {
+      out.length = len;
+      out.lastSpace = lastSpace;
+      if (kind === COMPAT) {
+        out.emitFolded(compatFold(c), i);
+      } else {
+        i = composeCluster(source, i, out);
+      }
+      codes = out.codes;
+      map = out.map;
+      len = out.length;
+      lastSpace = out.lastSpace;
+    }
+  }
+  // The map always has one slot more than the codes, so this one is free.
+  map[len] = n;
+  return { codes: out.codes, length: len, map };
+}
+
+/**
+ * NFC of the cluster that the combining mark at `i` belongs to: the last kept
+ * letter before it plus the run of marks after it. Replaces that letter's
+ * output; every composed unit maps to the letter's source index. Returns the
+ * index of the cluster's last source unit.
+ */
+function composeCluster(source: string, i: number, out: Output): number {
+  let j = i + 1;
+  while (j < source.length && (KIND[source.charCodeAt(j)] === COMBINE || KIND[source.charCodeAt(j)] === DELETE)) j++;
+  const hasBase = out.length > 0 && !out.lastSpace;
+  const from = hasBase ? out.map[out.length - 1]! : i;
+  // A presentation form may have emitted several units for that one letter.
+  while (hasBase && out.length > 0 && out.map[out.length - 1] === from) out.length--;
+  out.emitFolded(source.slice(from, j).normalize('NFC'), from);
+  return j - 1;
+}
+
+/** Turns folded code units into a string without one call per unit. */
+export function codesToString(codes: Uint16Array, length: number): string {
+  const CHUNK = 8192;
+  let s = '';
+  for (let k = 0; k < length; k += CHUNK) {
+    s += String.fromCharCode.apply(null, codes.subarray(k, Math.min(length, k + CHUNK)) as unknown as number[]);
+  }
+  return s;
+}
+
+/** ARABIC.md's fold with every whitespace run collapsed to one ' ', plus the offset map. */
+export function fold(source: string): Folded {
+  const f = foldCodes(source);
+  return { text: codesToString(f.codes, f.length), map: f.map.subarray(0, f.length + 1) };
+}
+
+/** The same fold without the map: aliases, cue words, search. */
+export function foldString(s: string): string {
+  const f = foldCodes(s);
+  return codesToString(f.codes, f.length);
+}
