@@ -1,0 +1,89 @@
+/**
+ * Pieces every view of an event shares (card, popup, timeline page): its date
+ * shown no more precisely than it is known, its status, its outlets and its
+ * evidence behind a disclosure. The card imports this file, so it stays free of
+ * anything heavier than Preact and lib/i18n.
+ */
+import { useId, useState } from 'preact/hooks';
+import type { CorpusEvent, Evidence, Source } from '../lib/corpus/types';
+import { formatDate, t, type Lang } from '../lib/i18n';
+import { safeHref } from './event-time';
+
+export function EventDate({ event, lang }: { event: Pick<CorpusEvent, 'date' | 'datePrecision' | 'dateBasis'>; lang: Lang }) {
+  const inferred = event.dateBasis === 'inferred';
+  return (
+    <time class={inferred ? 'sq-date sq-date-approx' : 'sq-date'} dateTime={event.date} title={inferred ? t('approxDate', lang) : undefined}>
+      {formatDate(event.date, lang, event.datePrecision, event.dateBasis)}
+    </time>
+  );
+}
+
+export function EventStatus({ status, lang }: { status: CorpusEvent['status']; lang: Lang }) {
+  if (status === 'happened') return null;
+  return <span class={`sq-status sq-status-${status}`}>{t(status === 'planned' ? 'status_planned' : 'status_reported', lang)}</span>;
+}
+
+/** Distinct outlet names, in order of first appearance. */
+export function outletsOf(sources: readonly (Source | undefined)[]): string[] {
+  return [...new Set(sources.flatMap((s) => (s ? [s.outlet] : [])))];
+}
+
+export interface EvidenceItem {
+  evidence: Evidence;
+  source: Source | undefined;
+}
+
+/**
+ * A button that shows the event's quotes with outlet, title and date. Quotes
+ * are the sources' own words, so they keep the sources' direction whatever the
+ * UI language.
+ */
+export function EvidenceDisclosure({ items, lang }: { items: EvidenceItem[]; lang: Lang }) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  if (items.length === 0) return null;
+  return (
+    <div class="sq-evidence-wrap">
+      <button type="button" class="sq-disclosure" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+        {t('showEvidence', lang)}
+      </button>
+      <div id={id} class="sq-evidence" hidden={!open}>
+        {items.map(({ evidence, source }, i) => (
+          <figure class="sq-quote" key={i}>
+            <blockquote dir="auto">«{evidence.quote}»</blockquote>
+            <figcaption>
+              <SourceLine source={source} lang={lang} />
+            </figcaption>
+          </figure>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export function SourceLine({ source, lang }: { source: Source | undefined; lang: Lang }) {
+  if (!source) return null;
+  const href = safeHref(source.url);
+  const title = href ? (
+    <a href={href} target="_blank" rel="noopener noreferrer" dir="auto">
+      {source.title}
+    </a>
+  ) : (
+    <cite dir="auto">{source.title}</cite>
+  );
+  return (
+    <span class="sq-source">
+      <span class="sq-outlet" dir="auto">
+        {source.outlet}
+      </span>
+      {' · '}
+      {title}
+      {source.published ? (
+        <>
+          {' · '}
+          <time dateTime={source.published}>{formatDate(source.published, lang)}</time>
+        </>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,330 @@
+/**
+ * UI strings and dates, Arabic first. The content script's card imports this
+ * module, so it stays small and depends on nothing but wxt/browser.
+ *
+ * Choices made once, for every surface:
+ * - Digits are Western (0-9) in both languages, as most of the outlets Siyaq
+ *   reads print them; a date never mixes digit sets with the article beside it
+ *   any more than the outlet itself does.
+ * - Arabic months use the standard names (يناير … ديسمبر), the form the big
+ *   pan-Arab outlets print; one style, never a mix.
+ * - A date is shown only as precisely as it is known: «23 سبتمبر 2024»,
+ *   «سبتمبر 2024» or «2024»; an inferred date carries «≈».
+ * The table is our own rather than public/_locales, because the reader's UI
+ * language picks the table at run time while _locales follows the browser's
+ * locale only (and cannot do plurals).
+ */
+import { browser } from 'wxt/browser';
+import type { DateBasis, DatePrecision, Lang, Localized } from './corpus/types';
+
+export type { Lang };
+
+/** 'ar' when the browser's UI language is Arabic, else 'en'. */
+export function uiLang(): Lang {
+  let tag = '';
+  try {
+    tag = browser.i18n.getUILanguage();
+  } catch {
+    // Test doubles and some embedders lack i18n: the page's language is the next best guess.
+    tag = typeof navigator === 'undefined' ? '' : navigator.language;
+  }
+  return tag.toLowerCase().startsWith('ar') ? 'ar' : 'en';
+}
+
+export function dirOf(lang: Lang): 'rtl' | 'ltr' {
+  return lang === 'ar' ? 'rtl' : 'ltr';
+}
+
+export function localized(l: Localized, lang: Lang): string {
+  // An imported pack may leave one language empty: show the other rather than nothing.
+  return l[lang] || l[lang === 'ar' ? 'en' : 'ar'];
+}
+
+const AR = {
+  appName: 'سياق',
+  kind_person: 'شخص',
+  kind_organization: 'منظمة',
+  kind_place: 'مكان',
+  kind_event: 'حدث',
+  kind_concept: 'مفهوم',
+  status_reported: 'وفق تقارير',
+  status_planned: 'مُقرَّر',
+  approxDate: 'تاريخ تقريبي مستنتج من السياق',
+  close: 'إغلاق',
+  cardLabel: 'سياق: {label}',
+  beforeArticle: 'قبل هذا المقال',
+  aroundArticle: 'في وقت هذا المقال',
+  afterArticle: 'بعد هذا المقال',
+  thisArticle: 'هذا المقال',
+  latestEvents: 'أحدث الأحداث',
+  showEvidence: 'الاقتباس من المصدر',
+  evidenceFrom: 'من {outlet}',
+  source: 'المصدر',
+  openTimeline: 'الخط الزمني الكامل',
+  muteTopic: 'لا تُبرز هذا الموضوع',
+  disableSite: 'أوقف سياق على هذا الموقع',
+  noEvents: 'لا أحداث مسجّلة لهذا الموضوع بعد.',
+  timeline: 'الخط الزمني',
+  search: 'ابحث في الأحداث',
+  searchPlaceholder: 'اسم، مكان، حدث…',
+  filterTopics: 'تصفية حسب الموضوع',
+  allTopics: 'كل المواضيع',
+  undatedMonth: 'خلال العام',
+  noResults: 'لا أحداث تطابق البحث.',
+  summary: 'الملخص',
+  onThisPage: 'في هذه الصفحة',
+  pageNotReadable: 'لا يقرأ سياق هذه الصفحة. افتح مقالاً إخبارياً عربياً.',
+  pageNoTopics: 'لم يجد سياق في هذه الصفحة مواضيع يعرفها.',
+  pageNotArabic: 'هذه الصفحة ليست بالعربية.',
+  readingFrom: 'أنت تقرأ مقالاً من {date}',
+  articleUndated: 'لم يتبيّن تاريخ نشر هذا المقال.',
+  siteOn: 'سياق يعمل على {host}',
+  siteOff: 'سياق متوقف على {host}',
+  siteToggle: 'سياق على هذا الموقع',
+  siteUnsupported: 'لا يعمل سياق على هذا النوع من الصفحات.',
+  siteGrantDenied: 'لم يُمنح الإذن بقراءة هذا الموقع.',
+  siteReload: 'أعد تحميل الصفحة ليبدأ سياق بقراءتها.',
+  extensionOff: 'سياق متوقف على كل المواقع.',
+  pageTopicsOnly: 'مواضيع هذه الصفحة فقط',
+  showAll: 'كل الأحداث',
+  openTimelinePage: 'افتح الخط الزمني في صفحة',
+  openOptions: 'الإعدادات',
+  preparing: 'يجهّز سياق مكتبة الأحداث…',
+  loadFailed: 'تعذّر تحميل مكتبة الأحداث: {error}',
+  howStoryMoved: 'كيف تطوّرت القصة',
+  saidBy: '{who}، {date}',
+  topicEvents: 'أحداث: {label}',
+  clearTopic: 'أظهر كل المواضيع',
+  related: 'مواضيع ذات صلة',
+  optionsTitle: 'إعدادات سياق',
+  enabled: 'تشغيل سياق',
+  enabledHint: 'عند الإيقاف لا يقرأ سياق أي صفحة.',
+  sites: 'المواقع',
+  builtInSites: 'مواقع إخبارية مدمجة',
+  extraSites: 'مواقع أضفتها',
+  noExtraSites: 'لم تضف مواقع بعد. أضف موقعاً من نافذة سياق وأنت تتصفحه.',
+  removeSite: 'إزالة {host}',
+  marks: 'الإبراز',
+  markStyle: 'شكل الإبراز',
+  markUnderline: 'خط تحت الاسم',
+  markTint: 'تظليل خفيف',
+  markWhich: 'ما يُبرز',
+  markFirst: 'أول ذكر لكل موضوع',
+  markAll: 'كل ذكر',
+  dwell: 'مدة الانتظار قبل ظهور البطاقة',
+  dwellValue: '{ms} ملّي ثانية',
+  muted: 'مواضيع لا تُبرز',
+  noMuted: 'لا مواضيع مكتومة.',
+  unmute: 'أعد إبراز {label}',
+  corpus: 'مكتبة الأحداث',
+  packBundled: 'مدمجة',
+  packImported: 'مستوردة',
+  corpusSources: 'المصادر',
+  published: 'نُشر: {date}',
+  publishedUnknown: 'تاريخ النشر غير معروف',
+  basis: 'كيف عُرف التاريخ: {basis}',
+  importPack: 'استيراد مكتبة (JSON)',
+  importDone: 'استُوردت المكتبة «{title}».',
+  importFailed: 'تعذّر الاستيراد: {error}',
+  exportPack: 'تصدير',
+  removePack: 'إزالة',
+  resetCorpus: 'أعد المكتبة المدمجة كما كانت',
+  resetDone: 'أعيدت المكتبة المدمجة.',
+  offline: 'يعمل سياق دون اتصال بالإنترنت: لا يرسل شيئاً ولا يجلب شيئاً.',
+  version: 'الإصدار {version}',
+} as const;
+
+export type StringKey = keyof typeof AR;
+
+const EN: Record<StringKey, string> = {
+  appName: 'Siyaq',
+  kind_person: 'Person',
+  kind_organization: 'Organisation',
+  kind_place: 'Place',
+  kind_event: 'Event',
+  kind_concept: 'Concept',
+  status_reported: 'reported',
+  status_planned: 'planned',
+  approxDate: 'Approximate date, inferred from context',
+  close: 'Close',
+  cardLabel: 'Siyaq: {label}',
+  beforeArticle: 'Before this article',
+  aroundArticle: 'Around this article',
+  afterArticle: 'After this article',
+  thisArticle: 'This article',
+  latestEvents: 'Latest events',
+  showEvidence: 'Quote from the source',
+  evidenceFrom: 'from {outlet}',
+  source: 'Source',
+  openTimeline: 'Full timeline',
+  muteTopic: 'Stop marking this topic',
+  disableSite: 'Turn Siyaq off on this site',
+  noEvents: 'No events recorded for this topic yet.',
+  timeline: 'Timeline',
+  search: 'Search events',
+  searchPlaceholder: 'A name, place, event…',
+  filterTopics: 'Filter by topic',
+  allTopics: 'All topics',
+  undatedMonth: 'During the year',
+  noResults: 'No events match.',
+  summary: 'Summary',
+  onThisPage: 'On this page',
+  pageNotReadable: 'Siyaq is not reading this page. Open an Arabic news article.',
+  pageNoTopics: 'Siyaq found no topics it knows on this page.',
+  pageNotArabic: 'This page is not in Arabic.',
+  readingFrom: 'You are reading an article from {date}',
+  articleUndated: 'This article’s publication date is not known.',
+  siteOn: 'Siyaq is on for {host}',
+  siteOff: 'Siyaq is off for {host}',
+  siteToggle: 'Siyaq on this site',
+  siteUnsupported: 'Siyaq does not run on this kind of page.',
+  siteGrantDenied: 'Permission to read this site was not granted.',
+  siteReload: 'Reload the page for Siyaq to start reading it.',
+  extensionOff: 'Siyaq is off everywhere.',
+  pageTopicsOnly: 'This page’s topics only',
+  showAll: 'All events',
+  openTimelinePage: 'Open the timeline in a tab',
+  openOptions: 'Settings',
+  preparing: 'Siyaq is preparing its event library…',
+  loadFailed: 'Could not load the event library: {error}',
+  howStoryMoved: 'How the story moved',
+  saidBy: '{who}, {date}',
+  topicEvents: 'Events: {label}',
+  clearTopic: 'Show every topic',
+  related: 'Related topics',
+  optionsTitle: 'Siyaq settings',
+  enabled: 'Siyaq is on',
+  enabledHint: 'When off, Siyaq reads no page at all.',
+  sites: 'Sites',
+  builtInSites: 'Built-in news sites',
+  extraSites: 'Sites you added',
+  noExtraSites: 'No sites added yet. Add one from the Siyaq popup while you browse it.',
+  removeSite: 'Remove {host}',
+  marks: 'Marks',
+  markStyle: 'Mark style',
+  markUnderline: 'Underline',
+  markTint: 'Soft tint',
+  markWhich: 'What to mark',
+  markFirst: 'First mention of each topic',
+  markAll: 'Every mention',
+  dwell: 'Delay before the card appears',
+  dwellValue: '{ms} ms',
+  muted: 'Muted topics',
+  noMuted: 'No muted topics.',
+  unmute: 'Mark {label} again',
+  corpus: 'Event library',
+  packBundled: 'bundled',
+  packImported: 'imported',
+  corpusSources: 'Sources',
+  published: 'Published: {date}',
+  publishedUnknown: 'Publication date unknown',
+  basis: 'How the date is known: {basis}',
+  importPack: 'Import a library (JSON)',
+  importDone: 'Imported “{title}”.',
+  importFailed: 'Import failed: {error}',
+  exportPack: 'Export',
+  removePack: 'Remove',
+  resetCorpus: 'Restore the bundled library',
+  resetDone: 'The bundled library is restored.',
+  offline: 'Siyaq works offline: it sends nothing and fetches nothing.',
+  version: 'Version {version}',
+};
+
+const TABLES: Record<Lang, Record<StringKey, string>> = { ar: AR, en: EN };
+
+type Vars = Record<string, string | number>;
+
+function fill(template: string, vars?: Vars): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+export function t(key: StringKey, lang: Lang, vars?: Vars): string {
+  return fill(TABLES[lang][key], vars);
+}
+
+/** Count phrases: Arabic has six plural categories, and a bare "{n} أحداث" is wrong for most numbers. */
+type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+const PLURALS = {
+  events: {
+    ar: { zero: 'لا أحداث', one: 'حدث واحد', two: 'حدثان', few: '{n} أحداث', many: '{n} حدثاً', other: '{n} حدث' },
+    en: { one: '1 event', other: '{n} events' },
+  },
+  eventsSince: {
+    ar: {
+      zero: 'لا أحداث مسجّلة منذ ذلك الحين',
+      one: 'حدث واحد منذ ذلك الحين',
+      two: 'حدثان منذ ذلك الحين',
+      few: '{n} أحداث منذ ذلك الحين',
+      many: '{n} حدثاً منذ ذلك الحين',
+      other: '{n} حدث منذ ذلك الحين',
+    },
+    en: { one: '1 event since then', other: '{n} events since then' },
+  },
+  topics: {
+    ar: { zero: 'لا مواضيع', one: 'موضوع واحد', two: 'موضوعان', few: '{n} مواضيع', many: '{n} موضوعاً', other: '{n} موضوع' },
+    en: { one: '1 topic', other: '{n} topics' },
+  },
+  sources: {
+    ar: { zero: 'لا مصادر', one: 'مصدر واحد', two: 'مصدران', few: '{n} مصادر', many: '{n} مصدراً', other: '{n} مصدر' },
+    en: { one: '1 source', other: '{n} sources' },
+  },
+  mentions: {
+    ar: { zero: 'لا ذكر', one: 'ذُكر مرة', two: 'ذُكر مرتين', few: 'ذُكر {n} مرات', many: 'ذُكر {n} مرة', other: 'ذُكر {n} مرة' },
+    en: { one: 'mentioned once', other: 'mentioned {n} times' },
+  },
+  moreInTimeline: {
+    ar: {
+      zero: 'الخط الزمني الكامل',
+      one: 'الخط الزمني الكامل (حدث واحد)',
+      two: 'الخط الزمني الكامل (حدثان)',
+      few: 'الخط الزمني الكامل ({n} أحداث)',
+      many: 'الخط الزمني الكامل ({n} حدثاً)',
+      other: 'الخط الزمني الكامل ({n} حدث)',
+    },
+    en: { one: 'Full timeline (1 event)', other: 'Full timeline ({n} events)' },
+  },
+} satisfies Record<string, Record<Lang, PluralForms>>;
+
+export type PluralKey = keyof typeof PLURALS;
+
+const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};
+
+export function tn(key: PluralKey, n: number, lang: Lang): string {
+  const rules = (pluralRules[lang] ??= new Intl.PluralRules(lang));
+  const forms: PluralForms = PLURALS[key][lang];
+  return fill(forms[rules.select(n)] ?? forms.other, { n });
+}
+
+const MONTHS: Record<Lang, readonly string[]> = {
+  ar: ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'],
+  en: [
+    'January', 'February', 'March', 'April', 'May', 'June',
+    'July', 'August', 'September', 'October', 'November', 'December',
+  ],
+};
+
+/** The precision an ISO-8601 prefix ("2024", "2024-09", "2024-09-23") carries. */
+export function precisionOf(date: string): DatePrecision {
+  return date.length >= 10 ? 'day' : date.length >= 7 ? 'month' : 'year';
+}
+
+export function monthName(month: number, lang: Lang): string {
+  return MONTHS[lang][month - 1] ?? String(month);
+}
+
+/**
+ * «23 سبتمبر 2024» / «سبتمبر 2024» / «2024», never more precise than `precision`
+ * (a day-precise ISO string shown at month precision loses the day), with «≈ »
+ * before an inferred date.
+ */
+export function formatDate(date: string, lang: Lang, precision: DatePrecision = precisionOf(date), basis: DateBasis = 'stated'): string {
+  const [y = '', m, d] = date.split('-');
+  let text = y;
+  if (m && precision !== 'year') {
+    const month = monthName(Number(m), lang);
+    text = d && precision === 'day' ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+  }
+  return basis === 'inferred' ? `≈ ${text}` : text;
+}

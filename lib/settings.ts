@@ -1,0 +1,131 @@
+/**
+ * The reader's settings: one item in extension storage, read by every part.
+ * Content scripts watch it, so a change made in the popup or the options page
+ * reaches open tabs at once, without a reload.
+ */
+import { storage } from 'wxt/utils/storage';
+import { outletFor } from './sites';
+
+export type MarkStyle = 'underline' | 'tint';
+
+export interface Settings {
+  /** Master switch: when false Siyaq reads no page. */
+  enabled: boolean;
+  /** Built-in outlet hosts (lib/sites.ts `Outlet.host`) the reader turned off. */
+  disabledHosts: string[];
+  /** Hosts outside the built-in list the reader turned on (optional permission granted, script registered). */
+  extraHosts: string[];
+  markStyle: MarkStyle;
+  /** Mark every mention, or only the first of each topic. */
+  markAll: boolean;
+  /** How long the pointer rests on a mark before the card opens. */
+  dwellMs: number;
+  /** Topic ids the reader does not want marked. */
+  mutedTopics: string[];
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  enabled: true,
+  disabledHosts: [],
+  extraHosts: [],
+  markStyle: 'underline',
+  markAll: false,
+  dwellMs: 300,
+  mutedTopics: [],
+});
+
+/** Dwell delays offered in the options page and accepted from storage. */
+export const DWELL_MIN_MS = 100;
+export const DWELL_MAX_MS = 1500;
+
+const item = storage.defineItem<Partial<Settings>>('local:settings', { fallback: {} });
+
+function strings(value: unknown, fallback: string[]): string[] {
+  return Array.isArray(value) ? [...new Set(value.filter((v): v is string => typeof v === 'string'))] : fallback;
+}
+
+/**
+ * Every field checked on the way out: the stored object may come from an older
+ * version (missing fields) or be edited by hand, and one bad field must not
+ * break every tab.
+ */
+function complete(stored: Partial<Settings> | null): Settings {
+  const s = stored ?? {};
+  const dwell = typeof s.dwellMs === 'number' && Number.isFinite(s.dwellMs) ? s.dwellMs : DEFAULT_SETTINGS.dwellMs;
+  return {
+    enabled: typeof s.enabled === 'boolean' ? s.enabled : DEFAULT_SETTINGS.enabled,
+    disabledHosts: strings(s.disabledHosts, []),
+    extraHosts: strings(s.extraHosts, []),
+    markStyle: s.markStyle === 'tint' || s.markStyle === 'underline' ? s.markStyle : DEFAULT_SETTINGS.markStyle,
+    markAll: typeof s.markAll === 'boolean' ? s.markAll : DEFAULT_SETTINGS.markAll,
+    dwellMs: Math.min(DWELL_MAX_MS, Math.max(DWELL_MIN_MS, Math.round(dwell))),
+    mutedTopics: strings(s.mutedTopics, []),
+  };
+}
+
+export async function getSettings(): Promise<Settings> {
+  return complete(await item.getValue());
+}
+
+/** Merge a change into the stored settings; a function sees the current ones first. */
+export async function updateSettings(change: Partial<Settings> | ((current: Settings) => Partial<Settings>)): Promise<Settings> {
+  const current = await getSettings();
+  const next = complete({ ...current, ...(typeof change === 'function' ? change(current) : change) });
+  await item.setValue(next);
+  return next;
+}
+
+export async function resetSettings(): Promise<Settings> {
+  await item.setValue({ ...DEFAULT_SETTINGS });
+  return complete(null);
+}
+
+/** Calls `cb` with the complete settings after every change, until `signal` aborts. */
+export function watchSettings(cb: (settings: Settings) => void, signal: AbortSignal): void {
+  if (signal.aborted) return;
+  const unwatch = item.watch((value) => cb(complete(value)));
+  signal.addEventListener('abort', unwatch, { once: true });
+}
+
+export function muteTopic(topic: string): Promise<Settings> {
+  return updateSettings((s) => ({ mutedTopics: [...s.mutedTopics, topic] }));
+}
+
+export function unmuteTopic(topic: string): Promise<Settings> {
+  return updateSettings((s) => ({ mutedTopics: s.mutedTopics.filter((id) => id !== topic) }));
+}
+
+/** Turns a built-in outlet on or off (its `Outlet.host`). */
+export function setOutletEnabled(host: string, on: boolean): Promise<Settings> {
+  return updateSettings((s) => ({
+    disabledHosts: on ? s.disabledHosts.filter((h) => h !== host) : [...s.disabledHosts, host],
+  }));
+}
+
+export function setExtraHost(host: string, on: boolean): Promise<Settings> {
+  return updateSettings((s) => ({
+    extraHosts: on ? [...s.extraHosts, host] : s.extraHosts.filter((h) => h !== host),
+  }));
+}
+
+/**
+ * The site key a page's settings are stored under: the built-in outlet's host,
+ * or the page's own host name for any other site.
+ */
+export function siteOf(url: string): { host: string; builtIn: boolean } | undefined {
+  const outlet = outletFor(url);
+  if (outlet) return { host: outlet.host, builtIn: true };
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? { host: parsed.hostname, builtIn: false } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether Siyaq should read a page at `url` under these settings. */
+export function siteEnabled(settings: Settings, url: string): boolean {
+  const site = siteOf(url);
+  if (!settings.enabled || !site) return false;
+  return site.builtIn ? !settings.disabledHosts.includes(site.host) : settings.extraHosts.includes(site.host);
+}
