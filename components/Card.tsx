@@ -112,7 +112,7 @@ function EventGroup({ title, events, lang }: { title: string; events: CardEvent[
       <h3 id={id} class="sq-group-title">
         {title}
       </h3>
-      <ol class="sq-mini-timeline">
+      <ol class="sq-rail">
         {events.map((e) => (
           <CardEventItem key={e.id} event={e} lang={lang} />
         ))}
@@ -130,12 +130,13 @@ function CardEventItem({ event, lang }: { event: CardEvent; lang: Lang }) {
         <EventStatus status={event.status} lang={lang} />
       </div>
       <p class="sq-event-title">{localized(event.title, lang)}</p>
-      {outlets.length > 0 ? (
-        <p class="sq-event-outlets">
-          {t('source', lang)}: <span dir="auto">{outlets.join(lang === 'ar' ? '، ' : ', ')}</span>
-        </p>
-      ) : null}
-      <EvidenceDisclosure items={event.evidence.map((evidence, i) => ({ evidence, source: event.sources[i] }))} lang={lang} />
+      <EvidenceDisclosure items={event.evidence.map((evidence, i) => ({ evidence, source: event.sources[i] }))} lang={lang}>
+        {outlets.length > 0 ? (
+          <span class="sq-event-outlets" dir="auto">
+            {outlets.join(lang === 'ar' ? '، ' : ', ')}
+          </span>
+        ) : null}
+      </EvidenceDisclosure>
     </li>
   );
 }

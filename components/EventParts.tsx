@@ -4,6 +4,7 @@
  * evidence behind a disclosure. The card imports this file, so it stays free of
  * anything heavier than Preact and lib/i18n.
  */
+import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import type { CorpusEvent, Evidence, Source } from '../lib/corpus/types';
 import { formatDate, t, type Lang } from '../lib/i18n';
@@ -36,17 +37,20 @@ export interface EvidenceItem {
 /**
  * A button that shows the event's quotes with outlet, title and date. Quotes
  * are the sources' own words, so they keep the sources' direction whatever the
- * UI language.
+ * UI language. `children` share the button's row (the card puts the outlets there).
  */
-export function EvidenceDisclosure({ items, lang }: { items: EvidenceItem[]; lang: Lang }) {
+export function EvidenceDisclosure({ items, lang, children }: { items: EvidenceItem[]; lang: Lang; children?: ComponentChildren }) {
   const [open, setOpen] = useState(false);
   const id = useId();
   if (items.length === 0) return null;
   return (
     <div class="sq-evidence-wrap">
-      <button type="button" class="sq-disclosure" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
-        {t('showEvidence', lang)}
-      </button>
+      <div class="sq-evidence-row">
+        {children}
+        <button type="button" class="sq-disclosure" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+          {t('showEvidence', lang)}
+        </button>
+      </div>
       <div id={id} class="sq-evidence" hidden={!open}>
         {items.map(({ evidence, source }, i) => (
           <figure class="sq-quote" key={i}>

@@ -4,7 +4,7 @@
  * reaches open tabs at once, without a reload.
  */
 import { storage } from 'wxt/utils/storage';
-import { outletFor } from './sites';
+import { outletFor, siteKey } from './sites';
 
 export type MarkStyle = 'underline' | 'tint';
 
@@ -67,11 +67,19 @@ export async function getSettings(): Promise<Settings> {
   return complete(await item.getValue());
 }
 
+// Changes made in quick succession (a slider, several clicks) must not read the
+// same old value and overwrite each other: each waits for the one before.
+let pending: Promise<unknown> = Promise.resolve();
+
 /** Merge a change into the stored settings; a function sees the current ones first. */
-export async function updateSettings(change: Partial<Settings> | ((current: Settings) => Partial<Settings>)): Promise<Settings> {
-  const current = await getSettings();
-  const next = complete({ ...current, ...(typeof change === 'function' ? change(current) : change) });
-  await item.setValue(next);
+export function updateSettings(change: Partial<Settings> | ((current: Settings) => Partial<Settings>)): Promise<Settings> {
+  const next = pending.then(async () => {
+    const current = await getSettings();
+    const merged = complete({ ...current, ...(typeof change === 'function' ? change(current) : change) });
+    await item.setValue(merged);
+    return merged;
+  });
+  pending = next.catch(() => undefined);
   return next;
 }
 
@@ -109,18 +117,13 @@ export function setExtraHost(host: string, on: boolean): Promise<Settings> {
 }
 
 /**
- * The site key a page's settings are stored under: the built-in outlet's host,
- * or the page's own host name for any other site.
+ * The site a page's settings are kept under (lib/sites.ts `siteKey`: the
+ * built-in outlet's host, else the host without "www."), for web pages only.
  */
 export function siteOf(url: string): { host: string; builtIn: boolean } | undefined {
-  const outlet = outletFor(url);
-  if (outlet) return { host: outlet.host, builtIn: true };
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? { host: parsed.hostname, builtIn: false } : undefined;
-  } catch {
-    return undefined;
-  }
+  if (!/^https?:\/\//i.test(url)) return undefined;
+  const host = siteKey(url);
+  return host ? { host, builtIn: outletFor(url) !== undefined } : undefined;
 }
 
 /** Whether Siyaq should read a page at `url` under these settings. */

@@ -1,0 +1,314 @@
+/**
+ * The options page. Settings go straight to extension storage (lib/settings),
+ * which open tabs watch, so every change applies at once. The event library is
+ * reached through the `Library` the entry point builds over lib/db, which keeps
+ * this view testable without a database.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Localized, Source } from '../lib/corpus/types';
+import {
+  DWELL_MAX_MS,
+  DWELL_MIN_MS,
+  getSettings,
+  setOutletEnabled,
+  unmuteTopic,
+  updateSettings,
+  watchSettings,
+  type Settings,
+} from '../lib/settings';
+import { OUTLETS } from '../lib/sites';
+import { localized, t, tn, type Lang } from '../lib/i18n';
+import { SourceLine } from './EventParts';
+
+export interface PackSummary {
+  id: string;
+  title: Localized;
+  version: number;
+  bundled: boolean;
+  topics: number;
+  events: number;
+  sources: Source[];
+}
+
+export interface Library {
+  packs(): Promise<PackSummary[]>;
+  /** Labels of every topic, for the muted list. */
+  topicLabels(): Promise<Map<string, Localized>>;
+  /** Validates and stores a pack; rejects with a readable message and changes nothing on error. */
+  importPack(json: string): Promise<{ title: Localized }>;
+  /** The pack as JSON text, in the pack format. */
+  exportPack(id: string): Promise<string>;
+  removePack(id: string): Promise<void>;
+  /** Removes every imported pack and seeds the bundled one afresh. */
+  resetBundled(): Promise<void>;
+}
+
+export interface OptionsProps {
+  lang: Lang;
+  library: Library;
+  /** The extension's version, from the manifest. */
+  version: string;
+  /** Stops Siyaq on an added site: unregisters its script and gives the permission back. */
+  onRemoveExtraHost(host: string): Promise<void>;
+}
+
+type Status = { kind: 'ok' | 'error'; text: string } | null;
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function Options({ lang, library, version, onRemoveExtraHost }: OptionsProps) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [packs, setPacks] = useState<PackSummary[] | null>(null);
+  const [labels, setLabels] = useState<Map<string, Localized>>(new Map());
+  const [status, setStatus] = useState<Status>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void getSettings().then((s) => controller.signal.aborted || setSettings(s));
+    watchSettings(setSettings, controller.signal);
+    return () => controller.abort();
+  }, []);
+
+  const refreshLibrary = async () => {
+    const [p, l] = await Promise.all([library.packs(), library.topicLabels()]);
+    setPacks(p);
+    setLabels(l);
+  };
+  useEffect(() => {
+    refreshLibrary().catch((e) => setStatus({ kind: 'error', text: t('loadFailed', lang, { error: message(e) }) }));
+  }, [library]);
+
+  const change = (patch: Partial<Settings>) => {
+    void updateSettings(patch).then(setSettings);
+  };
+
+  const run = async (action: () => Promise<string>) => {
+    try {
+      setStatus({ kind: 'ok', text: await action() });
+      await refreshLibrary();
+    } catch (e) {
+      setStatus({ kind: 'error', text: message(e) });
+    }
+  };
+
+  const onImport = (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    void run(async () => {
+      try {
+        const { title } = await library.importPack(await file.text());
+        return t('importDone', lang, { title: localized(title, lang) });
+      } catch (e) {
+        throw new Error(t('importFailed', lang, { error: message(e) }));
+      } finally {
+        // The same file can be chosen again after fixing it.
+        input.value = '';
+      }
+    });
+  };
+
+  const onExport = (pack: PackSummary) =>
+    void run(async () => {
+      const url = URL.createObjectURL(new Blob([await library.exportPack(pack.id)], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${pack.id}.json`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return '';
+    });
+
+  if (!settings) return null;
+
+  return (
+    <div class="page options">
+      <header class="page-head">
+        <p class="brand">{t('appName', lang)}</p>
+        <h1 class="page-title">{t('optionsTitle', lang)}</h1>
+        <p class="muted">
+          {t('offline', lang)} {t('version', lang, { version })}
+        </p>
+      </header>
+
+      {status && status.text ? (
+        <p class={status.kind === 'error' ? 'notice notice-error' : 'notice'} role={status.kind === 'error' ? 'alert' : 'status'}>
+          {status.text}
+        </p>
+      ) : null}
+
+      <section class="panel">
+        <label class="check">
+          <input type="checkbox" checked={settings.enabled} onChange={(e) => change({ enabled: e.currentTarget.checked })} />
+          <span>
+            <strong>{t('enabled', lang)}</strong>
+            <span class="muted block">{t('enabledHint', lang)}</span>
+          </span>
+        </label>
+      </section>
+
+      <section class="panel" aria-labelledby="opt-sites">
+        <h2 id="opt-sites" class="panel-title">
+          {t('sites', lang)}
+        </h2>
+        <fieldset class="fieldset">
+          <legend>{t('builtInSites', lang)}</legend>
+          <ul class="site-list">
+            {OUTLETS.map((o) => (
+              <li key={o.host}>
+                <label class="check">
+                  <input
+                    type="checkbox"
+                    checked={!settings.disabledHosts.includes(o.host)}
+                    onChange={(e) => void setOutletEnabled(o.host, e.currentTarget.checked).then(setSettings)}
+                  />
+                  <span>
+                    {localized(o.name, lang)}{' '}
+                    <span class="muted" dir="ltr">
+                      {o.host}
+                      {o.path ?? ''}
+                    </span>
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <fieldset class="fieldset">
+          <legend>{t('extraSites', lang)}</legend>
+          {settings.extraHosts.length === 0 ? (
+            <p class="muted">{t('noExtraSites', lang)}</p>
+          ) : (
+            <ul class="site-list">
+              {settings.extraHosts.map((host) => (
+                <li key={host} class="row">
+                  <span dir="ltr">{host}</span>
+                  <button type="button" class="button" onClick={() => void run(async () => (await onRemoveExtraHost(host), ''))}>
+                    {t('removeSite', lang, { host })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </fieldset>
+      </section>
+
+      <section class="panel" aria-labelledby="opt-marks">
+        <h2 id="opt-marks" class="panel-title">
+          {t('marks', lang)}
+        </h2>
+        <fieldset class="fieldset">
+          <legend>{t('markStyle', lang)}</legend>
+          {(['underline', 'tint'] as const).map((style) => (
+            <label class="check" key={style}>
+              <input type="radio" name="markStyle" checked={settings.markStyle === style} onChange={() => change({ markStyle: style })} />
+              <span>
+                {t(style === 'underline' ? 'markUnderline' : 'markTint', lang)}{' '}
+                <span class={`mark-sample mark-sample-${style}`} lang="ar">
+                  السوداني
+                </span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset class="fieldset">
+          <legend>{t('markWhich', lang)}</legend>
+          {([false, true] as const).map((all) => (
+            <label class="check" key={String(all)}>
+              <input type="radio" name="markAll" checked={settings.markAll === all} onChange={() => change({ markAll: all })} />
+              <span>{t(all ? 'markAll' : 'markFirst', lang)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <label class="range">
+          <span>{t('dwell', lang)}</span>
+          <input
+            type="range"
+            min={DWELL_MIN_MS}
+            max={DWELL_MAX_MS}
+            step={50}
+            value={settings.dwellMs}
+            aria-valuetext={t('dwellValue', lang, { ms: settings.dwellMs })}
+            onChange={(e) => change({ dwellMs: Number(e.currentTarget.value) })}
+          />
+          <output>{t('dwellValue', lang, { ms: settings.dwellMs })}</output>
+        </label>
+      </section>
+
+      <section class="panel" aria-labelledby="opt-muted">
+        <h2 id="opt-muted" class="panel-title">
+          {t('muted', lang)}
+        </h2>
+        {settings.mutedTopics.length === 0 ? (
+          <p class="muted">{t('noMuted', lang)}</p>
+        ) : (
+          <ul class="site-list">
+            {settings.mutedTopics.map((id) => {
+              const label = labels.get(id);
+              const name = label ? localized(label, lang) : id;
+              return (
+                <li key={id} class="row">
+                  <span>{name}</span>
+                  <button type="button" class="button" onClick={() => void unmuteTopic(id).then(setSettings)}>
+                    {t('unmute', lang, { label: name })}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section class="panel" aria-labelledby="opt-corpus">
+        <h2 id="opt-corpus" class="panel-title">
+          {t('corpus', lang)}
+        </h2>
+        {packs?.map((pack) => (
+          <article class="pack" key={pack.id} data-pack-id={pack.id}>
+            <h3 class="pack-title">
+              {localized(pack.title, lang)} <span class="badge">{t(pack.bundled ? 'packBundled' : 'packImported', lang)}</span>
+            </h3>
+            <p class="muted">
+              {t('version', lang, { version: pack.version })} · {tn('topics', pack.topics, lang)} · {tn('events', pack.events, lang)} ·{' '}
+              {tn('sources', pack.sources.length, lang)}
+            </p>
+            <details class="pack-sources">
+              <summary>{t('corpusSources', lang)}</summary>
+              <ul>
+                {pack.sources.map((s) => (
+                  <li key={s.id}>
+                    <SourceLine source={s} lang={lang} />
+                    <span class="muted block">
+                      {s.published ? null : `${t('publishedUnknown', lang)} · `}
+                      {t('basis', lang, { basis: s.publishedBasis })}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </details>
+            <div class="row">
+              <button type="button" class="button" onClick={() => onExport(pack)}>
+                {t('exportPack', lang)}
+              </button>
+              {pack.bundled ? null : (
+                <button type="button" class="button" onClick={() => void run(async () => (await library.removePack(pack.id), ''))}>
+                  {t('removePack', lang)}
+                </button>
+              )}
+            </div>
+          </article>
+        ))}
+        <div class="row">
+          <label class="button file-button">
+            {t('importPack', lang)}
+            <input type="file" accept="application/json,.json" class="visually-hidden" onChange={(e) => onImport(e.currentTarget)} />
+          </label>
+          <button type="button" class="button" onClick={() => void run(async () => (await library.resetBundled(), t('resetDone', lang)))}>
+            {t('resetCorpus', lang)}
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}
