@@ -1,0 +1,196 @@
+/**
+ * Which element holds the article. Marks belong in the story, not in the menus,
+ * the "most read" box or the comments, so the reader starts from this element
+ * (and page-text.ts still skips furniture inside it).
+ *
+ * Semantic markup and the usual class names come first, but only when the
+ * element they name holds most of the page's paragraph text: news pages often
+ * mark every teaser card as an <article>. Without a fitting one, a
+ * Readability-like score finds the element whose paragraphs carry the most
+ * Arabic letters. The cost is one pass over the text of the page's <p>
+ * elements (capped), no layout, no whole-body text walk unless there are no
+ * paragraphs at all.
+ */
+import { countLetters, sampleLetters, type LetterCounts } from './language';
+import { isSkippedElement } from './page-text';
+
+/** In order of trust: a declared article body, the usual CMS class names, then the sectioning tags. */
+const CANDIDATES = [
+  '[itemprop=articleBody]',
+  '[itemprop="articleBody text"]',
+  '.article-body, .article__body, .articleBody, .article-content, .article__content, .article-text, #article-body, #articleBody',
+  '.entry-content, .post-content, .post-body, .post-text, .td-post-content, .single-content, .content-article',
+  '.story-body, .story-content, .story-text, .story, .news-content, .news-body, .news-text, .news-details, .field-name-body',
+  'article',
+  '[role=article]',
+  'main',
+  '[role=main]',
+];
+
+/** A paragraph shorter than this (Arabic letters) is a caption, a credit or a link, not prose. */
+const MIN_PARAGRAPH = 25;
+/** Paragraphs looked at: the article is near the top of any real page. */
+const MAX_PARAGRAPHS = 1500;
+/** Characters of one paragraph counted: its size beyond this changes nothing. */
+const MAX_PARAGRAPH_CHARS = 4000;
+/** A named candidate must hold at least this share of the page's paragraph letters. */
+const CANDIDATE_SHARE = 0.5;
+const MIN_ARTICLE_LETTERS = 150;
+
+interface Scores {
+  /** Arabic letters of qualifying paragraphs anywhere inside the element. */
+  contained: Map<Element, number>;
+  /** Readability's score: a paragraph counts fully for its parent, half for the grandparent, a third above. */
+  score: Map<Element, number>;
+  total: number;
+}
+
+function arabicLetters(text: string): number {
+  return countLetters(text.length > MAX_PARAGRAPH_CHARS ? text.slice(0, MAX_PARAGRAPH_CHARS) : text).arabic;
+}
+
+/** Whether `el` or an ancestor is furniture, remembered per element for this one call. */
+function skippedWithin(el: Element, memo: Map<Element, boolean>): boolean {
+  const path: Element[] = [];
+  let verdict = false;
+  for (let cur: Element | null = el; cur; cur = cur.parentElement) {
+    const known = memo.get(cur);
+    if (known !== undefined) {
+      verdict = known;
+      break;
+    }
+    path.push(cur);
+    if (isSkippedElement(cur)) {
+      verdict = true;
+      break;
+    }
+  }
+  // Everything between `el` and the deciding ancestor shares its verdict.
+  for (const p of path) memo.set(p, verdict);
+  return verdict;
+}
+
+function addTo(map: Map<Element, number>, el: Element, value: number): void {
+  map.set(el, (map.get(el) ?? 0) + value);
+}
+
+/**
+ * Scores elements by the paragraphs they hold. A <p> credits its ancestors; an
+ * element that holds prose directly (text between <br>s) credits itself first.
+ */
+function scoreParagraphs(paragraphs: Iterable<Element>, holdsText: boolean): Scores {
+  const contained = new Map<Element, number>();
+  const score = new Map<Element, number>();
+  const memo = new Map<Element, boolean>();
+  let total = 0;
+  let seen = 0;
+  for (const p of paragraphs) {
+    if (++seen > MAX_PARAGRAPHS) break;
+    const letters = arabicLetters(p.textContent ?? '');
+    if (letters < MIN_PARAGRAPH || skippedWithin(p, memo)) continue;
+    total += letters;
+    let level = 0;
+    for (let cur: Element | null = holdsText ? p : p.parentElement; cur; cur = cur.parentElement) {
+      addTo(contained, cur, letters);
+      if (level < 3) addTo(score, cur, letters / (level + 1));
+      level++;
+    }
+  }
+  return { contained, score, total };
+}
+
+/**
+ * Elements that hold text directly, for pages that set their prose in <div>s
+ * and <br>s instead of <p>s: the parent of every text node with enough Arabic,
+ * read up to a bounded number of characters.
+ */
+function textHolders(body: Element): Element[] {
+  const holders = new Set<Element>();
+  const budget = 400_000;
+  let read = 0;
+  let node: Node | null = body.firstChild;
+  while (node && read < budget) {
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      read += data.length;
+      const parent = node.parentElement;
+      if (parent && data.length >= MIN_PARAGRAPH && arabicLetters(data) >= MIN_PARAGRAPH) holders.add(parent);
+    } else if (node.nodeType === 1 && node.firstChild && !isSkippedElement(node as Element)) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== body && !node.nextSibling) node = node.parentNode;
+    node = node && node !== body ? node.nextSibling : null;
+  }
+  return [...holders];
+}
+
+function best(scores: Map<Element, number>): Element | null {
+  let top: Element | null = null;
+  let max = 0;
+  for (const [el, s] of scores) {
+    if (s > max) {
+      max = s;
+      top = el;
+    }
+  }
+  return top;
+}
+
+/**
+ * Widens `root` to take in the page's headline when a close ancestor holds
+ * both and little other prose: the headline names the story's people too.
+ */
+function withHeadline(doc: Document, root: Element, contained: Map<Element, number>): Element {
+  const h1 = doc.querySelector('h1');
+  if (!h1 || root.contains(h1)) return root;
+  const own = contained.get(root) ?? 0;
+  let cur: Element | null = root.parentElement;
+  for (let up = 0; cur && up < 3 && cur !== doc.body; up++, cur = cur.parentElement) {
+    if ((contained.get(cur) ?? 0) > own * 1.2 + MIN_PARAGRAPH) return root;
+    if (cur.contains(h1)) return cur;
+  }
+  return root;
+}
+
+/** The element the article's text lives in; the body when nothing better stands out. */
+export function articleRoot(doc: Document): Element {
+  const body = doc.body ?? doc.documentElement;
+  let scores = scoreParagraphs(body.querySelectorAll('p'), false);
+  if (scores.total < MIN_ARTICLE_LETTERS) scores = scoreParagraphs(textHolders(body), true);
+  const { contained, total } = scores;
+
+  for (const selector of CANDIDATES) {
+    let pick: Element | null = null;
+    let pickLetters = 0;
+    for (const el of body.querySelectorAll(selector)) {
+      const letters = contained.get(el) ?? 0;
+      if (letters > pickLetters) {
+        pick = el;
+        pickLetters = letters;
+      }
+    }
+    if (pick && pickLetters >= MIN_ARTICLE_LETTERS && pickLetters >= total * CANDIDATE_SHARE) {
+      return withHeadline(doc, pick, contained);
+    }
+  }
+  if (total < MIN_ARTICLE_LETTERS) return fallbackByText(body);
+
+  // The densest element, widened while most of the page's prose lies outside it
+  // (paragraphs split into sibling boxes by an ad or a photo).
+  let root = best(scores.score) ?? body;
+  while (root !== body && (contained.get(root) ?? 0) < total * 0.6 && root.parentElement) root = root.parentElement;
+  return withHeadline(doc, root, contained);
+}
+
+/** A short page: the first named candidate with any Arabic text in it, else the body. */
+function fallbackByText(body: Element): Element {
+  for (const selector of CANDIDATES) {
+    const el = body.querySelector(selector);
+    if (!el) continue;
+    const counts: LetterCounts = { arabic: 0, latin: 0, persian: 0 };
+    sampleLetters(el, 2000, counts);
+    if (counts.arabic >= 40) return el;
+  }
+  return body;
+}
