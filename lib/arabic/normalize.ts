@@ -11,6 +11,8 @@
  * non-Arabic combining marks (NFC of that one cluster).
  */
 
+import { WORD_CLASS, classify, isWordCode } from './chars';
+
 export interface Folded {
   text: string;
   /** map[i]: source index of folded char i; map[text.length] === source.length. */
@@ -23,27 +25,34 @@ export interface FoldedCodes {
   /** Number of folded code units in `codes` (the array has spare room). */
   length: number;
   map: Int32Array;
+  /**
+   * Folded indices where a word begins (a word unit after a non-word one), the
+   * first `startCount` entries: found during the fold so that the matcher
+   * visits word starts only instead of classifying every unit a second time.
+   */
+  starts: Int32Array;
+  startCount: number;
 }
 
-// What to do with a code unit. KEEP emits FOLD_TO[c].
-const KEEP = 0;
-const DELETE = 1;
-const SPACE = 2;
-const COMPAT = 3; // presentation form: NFKC, then fold each resulting char
-const COMBINE = 4; // non-Arabic combining mark: NFC the cluster it ends
+// One table says what each BMP code unit becomes: its folded code unit, a space
+// (0x20, collapsed with its neighbours), or one of three actions below 0x20.
+// The control characters U+0000–U+0002 are deleted to free those values.
+const DELETE = 0;
+const COMPAT = 1; // presentation form: NFKC, then fold each resulting char
+const COMBINE = 2; // non-Arabic combining mark: NFC the cluster it ends
+const SPACE = 0x20;
 
-const KIND = new Uint8Array(0x10000);
-const FOLD_TO = new Uint16Array(0x10000);
+const FOLD = new Uint16Array(0x10000);
 
-function setRange(from: number, to: number, kind: number): void {
-  for (let c = from; c <= to; c++) KIND[c] = kind;
+function setRange(from: number, to: number, value: number): void {
+  for (let c = from; c <= to; c++) FOLD[c] = value;
 }
 function foldTo(target: string, chars: string): void {
   const t = target.charCodeAt(0);
-  for (let i = 0; i < chars.length; i++) FOLD_TO[chars.charCodeAt(i)] = t;
+  for (let i = 0; i < chars.length; i++) FOLD[chars.charCodeAt(i)] = t;
 }
 
-for (let c = 0; c < 0x10000; c++) FOLD_TO[c] = c;
+for (let c = 3; c < 0x10000; c++) FOLD[c] = c;
 
 // Step 7: Latin (and Greek/Cyrillic, which cost nothing more) case-fold, only
 // where lower-casing keeps the length (İ would grow, so it stays as it is).
@@ -55,7 +64,7 @@ for (const [from, to] of [
 ] as const) {
   for (let c = from; c <= to; c++) {
     const lower = String.fromCharCode(c).toLowerCase();
-    if (lower.length === 1) FOLD_TO[c] = lower.charCodeAt(0);
+    if (lower.length === 1) FOLD[c] = lower.charCodeAt(0);
   }
 }
 
@@ -75,7 +84,7 @@ for (const [from, to] of [
   [0x3099, 0x309a],
   [0xfe20, 0xfe2f],
 ] as const) {
-  for (let c = from; c <= to; c++) if (MARK.test(String.fromCharCode(c))) KIND[c] = COMBINE;
+  for (let c = from; c <= to; c++) if (MARK.test(String.fromCharCode(c))) FOLD[c] = COMBINE;
 }
 
 // Step 5: presentation forms. Assigned before the deletions so that the
@@ -86,27 +95,26 @@ setRange(0xfe80, 0xfefc, COMPAT);
 // Step 2: harakat, Quranic marks, tatweel, zero-width and bidi controls, soft
 // hyphen. ZWNJ (U+200C) is deleted, never made a space: it sits inside words.
 setRange(0x64b, 0x65f, DELETE);
-KIND[0x670] = DELETE;
+FOLD[0x670] = DELETE;
 setRange(0x610, 0x61a, DELETE);
 setRange(0x6d6, 0x6dc, DELETE);
 setRange(0x6df, 0x6e8, DELETE);
 setRange(0x6ea, 0x6ed, DELETE);
-KIND[0x640] = DELETE;
+FOLD[0x640] = DELETE;
 setRange(0x200b, 0x200f, DELETE);
-KIND[0x61c] = DELETE;
+FOLD[0x61c] = DELETE;
 setRange(0x202a, 0x202e, DELETE);
-KIND[0x2060] = DELETE;
+FOLD[0x2060] = DELETE;
 setRange(0x2066, 0x2069, DELETE);
-KIND[0xfeff] = DELETE;
-KIND[0xad] = DELETE;
-KIND[0x34f] = DELETE;
+FOLD[0xfeff] = DELETE;
+FOLD[0xad] = DELETE;
+FOLD[0x34f] = DELETE;
 setRange(0xfe70, 0xfe7f, DELETE);
-KIND[0x674] = DELETE; // high hamza: a spelling mark, like the hamza above
-KIND[0] = DELETE;
+FOLD[0x674] = DELETE; // high hamza: a spelling mark, like the hamza above
 
 // Step 6: every kind of space (and line breaks) is one space.
 for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) {
-  KIND[c] = SPACE;
+  FOLD[c] = SPACE;
 }
 setRange(0x2000, 0x200a, SPACE);
 
@@ -139,8 +147,8 @@ foldTo('م', '\u0765\u0766');
 foldTo('ن', '\u06b9\u06ba\u06bb\u06bc\u06bd\u0767\u0768\u0769');
 // Step 4: Arabic-Indic and Eastern Arabic-Indic digits.
 for (let d = 0; d < 10; d++) {
-  FOLD_TO[0x660 + d] = 0x30 + d;
-  FOLD_TO[0x6f0 + d] = 0x30 + d;
+  FOLD[0x660 + d] = 0x30 + d;
+  FOLD[0x6f0 + d] = 0x30 + d;
 }
 
 /** NFKC of one presentation form, folded; cached per code point. */
@@ -156,46 +164,78 @@ function compatFold(c: number): string {
   return out;
 }
 
+const wordClass = WORD_CLASS;
+
 class Output {
   codes: Uint16Array;
   map: Int32Array;
+  starts: Int32Array;
   length = 0;
+  startCount = 0;
   /** Whether the last emitted unit is the space of a collapsed run. */
   lastSpace = false;
 
   constructor(capacity: number) {
     this.codes = new Uint16Array(capacity);
     this.map = new Int32Array(capacity + 1);
+    // A word start needs a non-word unit before it, the first one excepted.
+    this.starts = new Int32Array((capacity >> 1) + 2);
   }
 
-  grow(): void {
-    const codes = new Uint16Array(this.codes.length * 2 + 16);
-    codes.set(this.codes);
-    const map = new Int32Array(codes.length + 1);
-    map.set(this.map);
-    this.codes = codes;
-    this.map = map;
+  reset(): void {
+    this.length = 0;
+    this.startCount = 0;
+    this.lastSpace = false;
+  }
+
+  /** Makes room for at least `needed` units in all. */
+  reserve(needed: number): void {
+    if (needed > this.codes.length) {
+      const codes = new Uint16Array(Math.max(needed, this.codes.length * 2));
+      codes.set(this.codes.subarray(0, this.length));
+      const map = new Int32Array(codes.length + 1);
+      map.set(this.map.subarray(0, this.length));
+      this.codes = codes;
+      this.map = map;
+    }
+    if ((needed >> 1) + 2 > this.starts.length) {
+      const starts = new Int32Array((this.codes.length >> 1) + 2);
+      starts.set(this.starts.subarray(0, this.startCount));
+      this.starts = starts;
+    }
+  }
+
+  /** Recomputes the word starts from folded index `from` on, after a slow path rewrote them. */
+  rescanStarts(from: number): void {
+    while (this.startCount > 0 && this.starts[this.startCount - 1]! >= from) this.startCount--;
+    let prevWord = from > 0 && isWordCode(this.codes[from - 1]!);
+    for (let k = from; k < this.length; k++) {
+      const word = isWordCode(this.codes[k]!);
+      if (word && !prevWord) this.starts[this.startCount++] = k;
+      prevWord = word;
+    }
   }
 
   /** Emits the fold of `s` (already NFKC/NFC text), every unit mapped to `src`. */
   emitFolded(s: string, src: number): void {
     for (let k = 0; k < s.length; k++) {
-      const c = s.charCodeAt(k);
-      const kind = KIND[c];
-      if (kind === DELETE) continue;
-      if (kind === SPACE) {
+      const v = FOLD[s.charCodeAt(k)]!;
+      if (v === DELETE) continue;
+      if (v === SPACE) {
         if (this.lastSpace) continue;
-        this.put(0x20, src);
+        this.put(SPACE, src);
         this.lastSpace = true;
       } else {
-        this.put(kind === KEEP || kind === COMBINE ? FOLD_TO[c]! : c, src);
+        // What NFKC leaves a presentation form (U+FDFD), and marks NFC could
+        // not compose, stay as they are.
+        this.put(v === COMBINE || v === COMPAT ? s.charCodeAt(k) : v, src);
         this.lastSpace = false;
       }
     }
   }
 
   put(code: number, src: number): void {
-    if (this.length >= this.codes.length) this.grow();
+    if (this.length >= this.codes.length) this.reserve(this.length + 1);
     this.codes[this.length] = code;
     this.map[this.length] = src;
     this.length++;
@@ -209,72 +249,100 @@ class Output {
  * are inside the span and nothing of the next word is.
  */
 export function foldCodes(source: string): FoldedCodes {
+  return foldInto(source, new Output(source.length));
+}
+
+/**
+ * foldCodes into buffers that every call shares: the result is valid until the
+ * next call. For the detector, which folds whole pages and keeps nothing of the
+ * fold once it has its mentions: a page's worth of typed arrays is not
+ * allocated (and collected) again on every scan.
+ */
+export function foldCodesShared(source: string): FoldedCodes {
+  let out = shared;
+  if (out === null || out.codes.length < source.length) out = new Output(Math.max(source.length, 1024));
+  else out.reset();
+  const f = foldInto(source, out);
+  shared = out.codes.length <= SHARED_MAX ? out : null;
+  return f;
+}
+
+// Buffers for pages up to 2M units are kept between calls.
+const SHARED_MAX = 1 << 21;
+let shared: Output | null = null;
+
+/** The fold into `out`, which must be empty with room for source.length units. */
+function foldInto(source: string, out: Output): FoldedCodes {
   const n = source.length;
-  const out = new Output(n + 8);
+  // Each source unit emits at most one unit except in the slow paths, which
+  // re-reserve room for the rest: the hot branches never check capacity.
   let codes = out.codes;
   let map = out.map;
+  let starts = out.starts;
   let len = 0;
+  let startCount = 0;
   let lastSpace = false;
+  let prevWord = false;
   for (let i = 0; i < n; i++) {
     const c = source.charCodeAt(i);
-    const kind = KIND[c];
-    if (kind === KEEP) {
-      if (len >= codes.length) {
-        out.length = len;
-        out.grow();
-        codes = out.codes;
-        map = out.map;
+    const v = FOLD[c]!;
+    if (v > SPACE || (v > COMBINE && v < SPACE)) {
+      let k = wordClass[v]!;
+      if (k === 0) k = classify(v);
+      if (k === 1) {
+        if (!prevWord) starts[startCount++] = len;
+        prevWord = true;
+      } else {
+        prevWord = false;
       }
-      codes[len] = FOLD_TO[c]!;
+      codes[len] = v;
       map[len++] = i;
       lastSpace = false;
-    } else if (kind === SPACE) {
+    } else if (v === SPACE) {
       if (lastSpace) continue;
-      if (len >= codes.length) {
-        out.length = len;
-        out.grow();
-        codes = out.codes;
-        map = out.map;
-      }
-      codes[len] = 0x20;
+      codes[len] = SPACE;
       map[len++] = i;
       lastSpace = true;
-    } else if (kind === DELETE) {
-      continue;
-    } else {
+      prevWord = false;
+    } else if (v !== DELETE) {
       out.length = len;
+      out.startCount = startCount;
       out.lastSpace = lastSpace;
-      if (kind === COMPAT) {
-        out.emitFolded(compatFold(c), i);
-      } else {
-        i = composeCluster(source, i, out);
-      }
+      let from = len;
+      if (v === COMPAT) out.emitFolded(compatFold(c), i);
+      else [i, from] = composeCluster(source, i, out);
+      out.reserve(out.length + n - i);
+      out.rescanStarts(from);
       codes = out.codes;
       map = out.map;
+      starts = out.starts;
       len = out.length;
+      startCount = out.startCount;
       lastSpace = out.lastSpace;
+      prevWord = len > 0 && isWordCode(codes[len - 1]!);
     }
   }
   // The map always has one slot more than the codes, so this one is free.
   map[len] = n;
-  return { codes: out.codes, length: len, map };
+  return { codes, length: len, map, starts, startCount };
 }
 
 /**
  * NFC of the cluster that the combining mark at `i` belongs to: the last kept
  * letter before it plus the run of marks after it. Replaces that letter's
  * output; every composed unit maps to the letter's source index. Returns the
- * index of the cluster's last source unit.
+ * index of the cluster's last source unit and the first folded index rewritten.
  */
-function composeCluster(source: string, i: number, out: Output): number {
+function composeCluster(source: string, i: number, out: Output): [number, number] {
   let j = i + 1;
-  while (j < source.length && (KIND[source.charCodeAt(j)] === COMBINE || KIND[source.charCodeAt(j)] === DELETE)) j++;
+  while (j < source.length && (FOLD[source.charCodeAt(j)] === COMBINE || FOLD[source.charCodeAt(j)] === DELETE)) j++;
   const hasBase = out.length > 0 && !out.lastSpace;
   const from = hasBase ? out.map[out.length - 1]! : i;
   // A presentation form may have emitted several units for that one letter.
   while (hasBase && out.length > 0 && out.map[out.length - 1] === from) out.length--;
+  const rewritten = out.length;
   out.emitFolded(source.slice(from, j).normalize('NFC'), from);
-  return j - 1;
+  return [j - 1, rewritten];
 }
 
 /** Turns folded code units into a string without one call per unit. */
@@ -295,6 +363,24 @@ export function fold(source: string): Folded {
 
 /** The same fold without the map: aliases, cue words, search. */
 export function foldString(s: string): string {
-  const f = foldCodes(s);
-  return codesToString(f.codes, f.length);
+  // Short strings (aliases, cue words, queries) reuse one buffer instead of
+  // allocating three typed arrays each; a nested call (presentation forms
+  // fold their NFKC text) gets its own.
+  if (scratchBusy || s.length > SCRATCH_SIZE) {
+    const f = foldCodes(s);
+    return codesToString(f.codes, f.length);
+  }
+  scratchBusy = true;
+  try {
+    scratch.reset();
+    const f = foldInto(s, scratch);
+    return codesToString(f.codes, f.length);
+  } finally {
+    if (scratch.codes.length > SCRATCH_SIZE * 4) scratch = new Output(SCRATCH_SIZE);
+    scratchBusy = false;
+  }
 }
+
+const SCRATCH_SIZE = 256;
+let scratch = new Output(SCRATCH_SIZE);
+let scratchBusy = false;

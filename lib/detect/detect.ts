@@ -1,0 +1,163 @@
+/**
+ * The detector: the one function the content script, `npm run detect`, the
+ * tests and the benchmarks all call.
+ *
+ * fold the text (keeping the offset map) → find alias forms at word starts →
+ * context rules → longest match wins → mentions in the original's offsets.
+ */
+import { type FoldedCodes, foldCodesShared } from '../arabic/normalize';
+import type { Matcher } from './matcher';
+import { type Scan, isDefiniteNoun, nextWordStart, previousWordEnd } from './rules';
+import { findAt as findAtImport, mayStart as mayStartImport } from './trie';
+
+// Local bindings for the per-character loop (see trie.ts).
+const findAt = findAtImport;
+const mayStart = mayStartImport;
+
+export type { Matcher } from './matcher';
+export { compileMatcher } from './matcher';
+
+export interface Mention {
+  topic: string;
+  /** UTF-16 offsets into the text given to detect; text === original.slice(start, end). */
+  start: number;
+  end: number;
+  text: string;
+  /** The corpus alias that matched (also when a spelling variant of it did). */
+  alias: string;
+}
+
+export interface DetectOptions {
+  /** Topics already mentioned unambiguously elsewhere on the page (incremental scans). */
+  knownTopics?: ReadonlySet<string>;
+}
+
+interface Candidate {
+  /** Folded start of the whole form, proclitic included. */
+  form: number;
+  /** Folded start of the name itself. */
+  name: number;
+  end: number;
+  alias: number;
+  ok: boolean;
+}
+
+/**
+ * Every mention of a corpus topic in `text`, sorted by start, never
+ * overlapping. Where alias forms overlap the longest wins («عين الأسد» over
+ * «الأسد»); at equal length one that passes its rules beats one that does not,
+ * then the topic listed first, then the alias listed first. A form its rules
+ * reject still claims its words: a shorter alias inside it does not fire.
+ *
+ * The mention covers the name without its proclitic: «والسوداني» marks
+ * «السوداني»; in «للسوداني» (ل + السوداني, alef elided) it marks «لسوداني».
+ */
+export function detect(text: string, matcher: Matcher, opts: DetectOptions = {}): Mention[] {
+  const folded = foldCodesShared(text);
+  const scan: Scan = { source: text, codes: folded.codes, len: folded.length, map: folded.map };
+  const candidates = findCandidates(folded, matcher);
+  if (candidates.length === 0) return [];
+  for (const c of candidates) c.ok = passesContext(scan, matcher, c);
+  const winners = longestFirst(candidates, matcher);
+
+  const unambiguous = new Set(opts.knownTopics);
+  for (const w of winners) {
+    const entry = matcher.aliases[w.alias]!;
+    if (!entry.needsCue) unambiguous.add(matcher.topicIds[entry.topic]!);
+  }
+  const mentions: Mention[] = [];
+  for (const w of winners) {
+    const entry = matcher.aliases[w.alias]!;
+    const topic = matcher.topicIds[entry.topic]!;
+    if (entry.needsCue && !unambiguous.has(topic)) {
+      if (!entry.rules.every((r) => matcher.rules.cueNear(scan, w.form, w.end, r))) continue;
+    }
+    const start = folded.map[w.name]!;
+    const end = folded.map[w.end]!;
+    mentions.push({ topic, start, end, text: text.slice(start, end), alias: entry.alias });
+  }
+  return mentions;
+}
+
+/** Every alias form that starts at a word start and ends at a word boundary, in order of start. */
+function findCandidates(folded: FoldedCodes, matcher: Matcher): Candidate[] {
+  const { codes, length: len, starts, startCount } = folded;
+  const { trie } = matcher;
+  const out: Candidate[] = [];
+  let form = 0;
+  const hit = (state: number, name: number, end: number): void => {
+    trie.forEachOutput(state, (alias) => out.push({ form, name, end, alias, ok: true }));
+  };
+  for (let k = 0; k < startCount; k++) {
+    const i = starts[k]!;
+    if (mayStart(trie, codes[i]!)) {
+      form = i;
+      findAt(trie, codes, len, i, hit);
+    }
+  }
+  return out;
+}
+
+/** The corpus's notAfter/notBefore rules and the nisba-adjective guard. */
+function passesContext(scan: Scan, matcher: Matcher, c: Candidate): boolean {
+  const entry = matcher.aliases[c.alias]!;
+  // A proclitic opens a new phrase (والسوداني، للسوداني): the word before
+  // cannot be a noun this alias qualifies, so only bare forms look back.
+  const bare = c.name === c.form;
+  const before = bare ? previousWordEnd(scan, c.form) : -1;
+  if (entry.nisba && before >= 0 && scan.codes[before] === 0x20 && before + 1 === c.form) {
+    if (isDefiniteNoun(scan, before)) return false;
+  }
+  for (const rule of entry.rules) {
+    if (rule.notAfter !== null && before >= 0 && matcher.rules.endsWith(scan, before, rule.notAfter)) return false;
+    if (rule.notBefore !== null) {
+      const after = nextWordStart(scan, c.end);
+      if (after >= 0 && matcher.rules.phraseHere(scan, after, rule.notBefore)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Resolves overlaps, longest form first, and returns the winners that passed
+ * their rules, in order of start. Overlaps are rare and local, so candidates
+ * (already in order of start) are cut into runs of mutually overlapping ones
+ * and only a run of two or more is sorted.
+ */
+function longestFirst(candidates: Candidate[], matcher: Matcher): Candidate[] {
+  const winners: Candidate[] = [];
+  let runStart = 0;
+  let runEnd = -1;
+  for (let k = 0; k <= candidates.length; k++) {
+    const c = candidates[k];
+    if (c !== undefined && c.form < runEnd) {
+      runEnd = Math.max(runEnd, c.end);
+      continue;
+    }
+    if (k - runStart === 1) {
+      if (candidates[runStart]!.ok) winners.push(candidates[runStart]!);
+    } else if (k > runStart) {
+      winners.push(...resolveRun(candidates.slice(runStart, k), matcher));
+    }
+    runStart = k;
+    runEnd = c?.end ?? -1;
+  }
+  return winners;
+}
+
+function resolveRun(run: Candidate[], matcher: Matcher): Candidate[] {
+  const order = (c: Candidate): number => matcher.aliases[c.alias]!.topic;
+  run.sort(
+    (a, b) =>
+      b.end - b.form - (a.end - a.form) ||
+      a.form - b.form ||
+      Number(b.ok) - Number(a.ok) ||
+      order(a) - order(b) ||
+      a.alias - b.alias,
+  );
+  const taken: Candidate[] = [];
+  for (const c of run) {
+    if (taken.every((t) => c.end <= t.form || c.form >= t.end)) taken.push(c);
+  }
+  return taken.filter((c) => c.ok).sort((a, b) => a.form - b.form);
+}

@@ -1,0 +1,84 @@
+/**
+ * Compiles the corpus's aliases into one trie of folded forms, with each
+ * alias's context rules and generated spelling variants.
+ */
+import type { MatcherTopic } from '../messages';
+import { foldString } from '../arabic/normalize';
+import { type CompiledRule, RuleBook, looksLikeNisba } from './rules';
+import { Trie } from './trie';
+import { spellingEdits } from './variants';
+
+export interface AliasEntry {
+  /** Index into Matcher.topicIds. */
+  topic: number;
+  /** The alias as the corpus writes it (reported as Mention.alias). */
+  alias: string;
+  folded: string;
+  /** Every rule the corpus gives for this alias; a mention must pass them all. */
+  rules: CompiledRule[];
+  /** Needs a cue (or another, unambiguous mention of its topic) to count. */
+  needsCue: boolean;
+  /** An «ال…ي» word: subject to the adjective guard. */
+  nisba: boolean;
+}
+
+export interface Matcher {
+  readonly topicIds: readonly string[];
+  readonly aliases: readonly AliasEntry[];
+  readonly trie: Trie;
+  readonly rules: RuleBook;
+}
+
+export function compileMatcher(topics: MatcherTopic[]): Matcher {
+  const rules = new RuleBook();
+  const aliases: AliasEntry[] = [];
+  const byTopicAlias = new Map<string, AliasEntry>();
+
+  const entryFor = (topic: number, alias: string): AliasEntry | null => {
+    const folded = foldString(alias).trim();
+    if (folded === '') return null;
+    const key = `${topic} ${folded}`;
+    let entry = byTopicAlias.get(key);
+    if (entry === undefined) {
+      entry = { topic, alias, folded, rules: [], needsCue: false, nisba: looksLikeNisba(folded) };
+      byTopicAlias.set(key, entry);
+      aliases.push(entry);
+    }
+    return entry;
+  };
+
+  topics.forEach((t, topic) => {
+    for (const alias of t.aliases) entryFor(topic, alias);
+    // A rule for an alias the topic does not list still names the topic: the
+    // rule's alias joins the list rather than being silently ignored.
+    for (const rule of t.rules ?? []) {
+      const entry = entryFor(topic, rule.alias);
+      if (entry === null) continue;
+      const compiled = rules.compile(rule);
+      entry.rules.push(compiled);
+      if (compiled.cue !== null) entry.needsCue = true;
+    }
+  });
+
+  // Sized up front (each variant may add a new path for the rest of its
+  // alias), so that the trie is built without rehashing.
+  const edits = aliases.map((entry) => spellingEdits(entry.folded, entry.alias));
+  let transitions = 0;
+  aliases.forEach((entry, id) => (transitions += (edits[id]!.length + 1) * (entry.folded.length + 1)));
+  const trie = new Trie(transitions);
+  aliases.forEach((entry, id) => trie.add(entry.folded, id));
+
+  // Variants come last, and never where a corpus spelling already ends: no
+  // variant shadows a spelling some topic lists.
+  const corpusOutputs = trie.outputCount;
+  aliases.forEach((entry, id) => {
+    if (edits[id]!.length === 0) return;
+    const path = trie.statesAlong(entry.folded);
+    for (const { at, del, ins } of edits[id]!) {
+      const state = trie.extend(trie.extend(path[at]!, ins), entry.folded, at + del);
+      if (!trie.hasOutputBefore(state, corpusOutputs)) trie.addOutput(state, id);
+    }
+  });
+
+  return { topicIds: topics.map((t) => t.id), aliases, trie, rules };
+}
