@@ -44,7 +44,7 @@ export function TimelinePage({ lang, data, error }: TimelinePageProps) {
   const questions = (data?.questions ?? []).filter((q) => !topic || q.topics.includes(topic.id));
 
   return (
-    <div class="page">
+    <div class={questions.length > 0 ? 'page' : 'page page-narrow'}>
       <header class="page-head">
         <p class="brand">{t('appName', lang)}</p>
         <h1 class="page-title">{topic ? t('topicEvents', lang, { label: localized(topic.label, lang) }) : t('timeline', lang)}</h1>
@@ -56,7 +56,7 @@ export function TimelinePage({ lang, data, error }: TimelinePageProps) {
         </p>
       ) : null}
       {data ? (
-        <div class="page-grid">
+        <div class={questions.length > 0 ? 'page-grid page-grid-aside' : 'page-grid'}>
           <main class="page-main">
             <Timeline data={data} lang={lang} topic={topicId} onTopic={setTopic} />
           </main>
