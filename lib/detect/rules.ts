@@ -49,7 +49,7 @@ export class RuleBook {
     return {
       notAfter: phrases(rule.notAfter),
       notBefore: phrases(rule.notBefore),
-      cue: phrases(rule.requireCue),
+      cue: phrases(rule.requireCue?.flatMap(inflected)),
       window: rule.window ?? DEFAULT_WINDOW,
     };
   }
@@ -106,6 +106,17 @@ export class RuleBook {
     }
     return false;
   }
+}
+
+/**
+ * A cue and its inflections: a nisba cue (العراقي، الأميركي) also counts in
+ * the feminine and plural (العراقية، الأميركيين), which is how news text
+ * usually has it. Other cues stand as written: the corpus lists their forms.
+ */
+function inflected(cue: string): string[] {
+  const folded = foldString(cue).trim();
+  if (folded.length < 3 || !folded.endsWith('ي')) return [cue];
+  return [cue, folded + 'ه', folded + 'ين', folded + 'ون', folded + 'ان'];
 }
 
 // Punctuation that ends a phrase: words on the far side of it are not "just

@@ -208,6 +208,23 @@ export function findAt(trie: Trie, codes: Uint16Array, len: number, p: number, h
     walk(trie, codes, len, p + 1, 0, p + 1, hit);
     afterPreposition(trie, codes, len, p + 1, hit);
   }
+  // A Latin name written onto the article or two proclitics (الـHMC، وبالـISIS;
+  // the tatweel is folded away). One proclitic was handled above.
+  if (isProclitic(c0!)) {
+    for (let k = p + 1; k < len && k <= p + 4; k++) {
+      const c = codes[k]!;
+      if (c >= 0x61 && c <= 0x7a) {
+        if (k >= p + 2) walk(trie, codes, len, k, 0, k, hit);
+        break;
+      }
+      if (!isProclitic(c)) break;
+    }
+  }
+}
+
+/** A letter of the proclitics and the article: و ف ب ك ل and the article's alef. */
+function isProclitic(c: number): boolean {
+  return c === WAW || c === FEH || c === BEH || c === KAF || c === LAM || c === ALEF;
 }
 
 /** The phrase behind a ب/ك/ل at `b`, including the لل forms of ال-phrases. */
@@ -225,5 +242,5 @@ function afterPreposition(trie: Trie, codes: Uint16Array, len: number, b: number
 
 /** Whether any phrase can start at a word beginning with this code unit. */
 export function mayStart(trie: Trie, code: number): boolean {
-  return trie.startsWith(code) || code === WAW || code === FEH || code === BEH || code === KAF || code === LAM;
+  return trie.startsWith(code) || isProclitic(code);
 }

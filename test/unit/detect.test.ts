@@ -85,6 +85,11 @@ describe('detect: word boundaries', () => {
       ['higher-military-commission', 'HMC'],
     ]);
     expect(found('CRISIS HMCS ISISx')).toEqual([]);
+    expect(found('تشرف الـHMC وبالـISIS على')).toEqual([
+      ['higher-military-commission', 'HMC'],
+      ['isis', 'ISIS'],
+    ]);
+    expect(found('كلمةHMC')).toEqual([]);
     expect(found('the Higher  Military\nCommission')).toEqual([['higher-military-commission', 'Higher  Military\nCommission']]);
   });
 });

@@ -19,9 +19,15 @@ describe('rules: requireCue', () => {
   });
 
   it('matches cue words with their own proclitics, as whole words', () => {
-    expect(found('التقى السوداني بالعراقيين')).toEqual([]); // العراقيين is not the cue العراقي
+    expect(found('التقى السوداني البغداديين')).toEqual([]); // not the cue بغداد
     expect(found('التقى السوداني وبالعراق')).toEqual([['sudani', 'السوداني']]);
     expect(found('التقى السوداني للعراق')).toEqual([['sudani', 'السوداني']]);
+  });
+
+  it('counts a nisba cue in the feminine and plural too', () => {
+    expect(found('التقى السوداني بالعراقيين')).toEqual([['sudani', 'السوداني']]);
+    expect(found('وقال السوداني إن الأحزاب العراقية متفقة')).toEqual([['sudani', 'السوداني']]);
+    expect(found('وقال السوداني إن العراقيون متفقون')).toEqual([['sudani', 'السوداني']]);
   });
 
   it('accepts it when the text already names the topic unambiguously', () => {
