@@ -81,7 +81,7 @@ function declaredLanguage(doc: Document): string {
     html?.getAttribute('lang') ||
     html?.getAttribute('xml:lang') ||
     doc.body?.getAttribute('lang') ||
-    doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ||
+    doc.querySelector('meta[http-equiv="content-language"], meta[http-equiv="Content-Language"]')?.getAttribute('content') ||
     doc.querySelector('meta[property="og:locale"]')?.getAttribute('content') ||
     ''
   ).trim();
