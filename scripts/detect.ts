@@ -2,26 +2,37 @@
  * `npm run --silent detect -- FILE...` (DESIGN.md contract 3).
  *
  * Prints, per file, {"topics": [...], "mentions": [{topic, start, end, text}]}
- * — one object for one file; one object per line, each with "file", for
- * several. Offsets are UTF-16 code units into the file's text as decoded from
- * UTF-8. A leading byte-order mark is not text: it is dropped by the decoder
- * (as browsers do), so offset 0 is the first character after it.
+ * (plus "published" for .html) — one object for one file; one object per line,
+ * each with "file", for several.
+ *
+ * Offsets are UTF-16 code units: for .txt (and any name not ending in .html or
+ * .htm) into the file's text as decoded from UTF-8; for .html into the text the content script reads, the article's text
+ * blocks joined by '\n' (pageText(readBlocks(articleRoot(doc))), linkedom as
+ * the DOM). A leading byte-order mark is not text: the decoder drops it (as
+ * browsers do), so offset 0 is the first character after it.
  *
  * The corpus is data/corpus.json (SIYAQ_CORPUS names another pack file, for
  * tests), compiled once whatever the number of files. A missing file, a
- * directory or bytes that are not UTF-8 give a one-line error on stderr naming
- * the file and a non-zero exit; the other files are still reported.
+ * directory or bytes that are not UTF-8 give a one-line
+ * error on stderr naming the file and a non-zero exit; the other files are
+ * still reported.
  */
 import { readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseHTML } from 'linkedom';
 import type { CorpusPack } from '../lib/corpus/types';
-import { type Mention, compileMatcher, detect } from '../lib/detect/detect';
-import { REPO_ROOT } from '../test/seeds';
+import { detectPublished } from '../lib/dates/published';
+import { type Mention, type Matcher, compileMatcher, detect } from '../lib/detect/detect';
+import { articleRoot } from '../lib/detect/article';
+import { pageText, readBlocks } from '../lib/detect/page-text';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 interface Report {
-  file?: string;
   topics: string[];
   mentions: Pick<Mention, 'topic' | 'start' | 'end' | 'text'>[];
+  published?: string | null;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -49,6 +60,18 @@ function report(mentions: Mention[]): Report {
   };
 }
 
+function detectFile(file: string, matcher: Matcher): Report {
+  const text = readText(file);
+  const ext = extname(file).toLowerCase();
+  if (ext !== '.html' && ext !== '.htm') return report(detect(text, matcher));
+  // linkedom puts a fragment without <html> beside, not inside, the document
+  // element; a browser would wrap it, so wrap it the same way.
+  const html = /<html[\s>]/i.test(text) ? text : `<!doctype html><html>${text}</html>`;
+  const doc = parseHTML(html).document as unknown as Document;
+  const page = pageText(readBlocks(articleRoot(doc))).text;
+  return { ...report(detect(page, matcher)), published: detectPublished(doc) };
+}
+
 function main(files: string[]): number {
   if (files.length === 0) {
     process.stderr.write('usage: npm run --silent detect -- FILE.txt|FILE.html...\n');
@@ -67,9 +90,7 @@ function main(files: string[]): number {
   for (const file of files) {
     let out: Report;
     try {
-      const text = readText(file);
-      if (extname(file).toLowerCase() !== '.txt') throw new Error(`${file}: not a .txt file`);
-      out = report(detect(text, matcher));
+      out = detectFile(file, matcher);
     } catch (e) {
       process.stderr.write(`detect: ${(e as Error).message}\n`);
       status = 1;

@@ -7,7 +7,7 @@
  */
 import { type FoldedCodes, foldCodesShared } from '../arabic/normalize';
 import type { Matcher } from './matcher';
-import { type Scan, isDefiniteNoun, nextWordStart, previousWordEnd } from './rules';
+import { type Scan, crossesBreak, isDefiniteNoun, nextWordStart, previousWordEnd } from './rules';
 import { findAt as findAtImport, mayStart as mayStartImport } from './trie';
 
 // Local bindings for the per-character loop (see trie.ts).
@@ -55,7 +55,13 @@ interface Candidate {
 export function detect(text: string, matcher: Matcher, opts: DetectOptions = {}): Mention[] {
   const folded = foldCodesShared(text);
   const scan: Scan = { source: text, codes: folded.codes, len: folded.length, map: folded.map };
-  const candidates = findCandidates(folded, matcher);
+  // Page text joins blocks with '\n' (which the fold made a space): a name
+  // never runs from one block into the next, and such a form is no form at all,
+  // so it does not even claim its words. A name broken by <br>, which the page
+  // reader also writes as '\n', is lost with it; that is rare.
+  const candidates = findCandidates(folded, matcher).filter(
+    (c) => !matcher.aliases[c.alias]!.multiWord || !crossesBreak(scan, c.name, c.end),
+  );
   if (candidates.length === 0) return [];
   for (const c of candidates) c.ok = passesContext(scan, matcher, c);
   const winners = longestFirst(candidates, matcher);

@@ -20,6 +20,8 @@ export interface AliasEntry {
   needsCue: boolean;
   /** An «ال…ي» word: subject to the adjective guard. */
   nisba: boolean;
+  /** More than one word: must not run across a line or block break. */
+  multiWord: boolean;
 }
 
 export interface Matcher {
@@ -40,7 +42,7 @@ export function compileMatcher(topics: MatcherTopic[]): Matcher {
     const key = `${topic} ${folded}`;
     let entry = byTopicAlias.get(key);
     if (entry === undefined) {
-      entry = { topic, alias, folded, rules: [], needsCue: false, nisba: looksLikeNisba(folded) };
+      entry = { topic, alias, folded, rules: [], needsCue: false, nisba: looksLikeNisba(folded), multiWord: folded.includes(' ') };
       byTopicAlias.set(key, entry);
       aliases.push(entry);
     }

@@ -125,7 +125,7 @@ const STOPS = new Set(['.', '!', '?', '؟', '؛', ';', '…'].map((c) => c.charC
 const MAX_SEPARATOR = 4;
 
 /** Whether the source between two folded positions crosses a line or block break. */
-function crossesBreak(scan: Scan, from: number, to: number): boolean {
+export function crossesBreak(scan: Scan, from: number, to: number): boolean {
   for (let k = scan.map[from]!; k < scan.map[to]!; k++) {
     const c = scan.source.charCodeAt(k);
     if (c === 0x0a || c === 0x0d || c === 0x2029) return true;

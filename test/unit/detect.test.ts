@@ -90,7 +90,7 @@ describe('detect: word boundaries', () => {
       ['isis', 'ISIS'],
     ]);
     expect(found('كلمةHMC')).toEqual([]);
-    expect(found('the Higher  Military\nCommission')).toEqual([['higher-military-commission', 'Higher  Military\nCommission']]);
+    expect(found('the Higher  Military\tCommission')).toEqual([['higher-military-commission', 'Higher  Military\tCommission']]);
   });
 });
 
@@ -100,6 +100,14 @@ describe('detect: spans and offsets', () => {
     const ms = detect(text, matcher);
     expect(ms.map((m) => m.text)).toEqual(['مُحَمَّد شِيَّاع السُّودَانِيُّ', 'داعـــش']);
     for (const m of ms) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('never runs a name across a line or block break', () => {
+    expect(found('أعلن التحالف\nالدولي لمحاربة داعش')).toEqual([
+      ['global-coalition', 'التحالف'],
+      ['isis', 'داعش'],
+    ]);
+    expect(found('زار بغداد لويد\nأوستن وزير الدفاع')).toEqual([['lloyd-austin', 'أوستن']]);
   });
 
   it('reports the corpus alias that matched', () => {
