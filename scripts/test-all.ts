@@ -1,0 +1,103 @@
+/**
+ * `npm test`: every check, in order, stopping at the first failure.
+ *
+ *   1. types          tsc --noEmit
+ *   2. unit           vitest run (unit + component tests)
+ *   3. eval           npm run eval (the detector against its labelled pages)
+ *   4. build          both production extensions (Chrome, Firefox MV3)
+ *   5. lint:firefox   web-ext lint on the Firefox build: 0 errors
+ *   6. e2e            the built extensions in real Chromium and Firefox ESR
+ *
+ * Prints how long each stage took and, last, one line "N passed, N failed"
+ * counting the tests of the vitest stages (a failing stage that is not a test
+ * runner counts as one failed).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
+const BIN = join(ROOT, 'node_modules', '.bin');
+const reports = mkdtempSync(join(tmpdir(), 'siyaq-test-'));
+
+interface Stage {
+  name: string;
+  command: string[];
+  /** Where vitest writes its JSON report, for the pass/fail counts. */
+  report?: string;
+  env?: Record<string, string>;
+  /** Why the stage cannot run yet; it is then reported, not silently passed over. */
+  missing?: () => string | null;
+}
+
+const vitest = (name: string, args: string[]): Stage => {
+  const report = join(reports, `${name}.json`);
+  return {
+    name,
+    command: [join(BIN, 'vitest'), 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    report,
+  };
+};
+
+const stages: Stage[] = [
+  { name: 'types', command: [join(BIN, 'tsc'), '--noEmit'] },
+  vitest('unit', []),
+  {
+    name: 'eval',
+    command: ['npm', 'run', '--silent', 'eval'],
+    missing: () => (existsSync(join(ROOT, 'scripts', 'eval.ts')) ? null : 'scripts/eval.ts does not exist yet'),
+  },
+  { name: 'build:chrome', command: ['npm', 'run', '--silent', 'build'] },
+  { name: 'build:firefox', command: ['npm', 'run', '--silent', 'build:firefox'] },
+  { name: 'lint:firefox', command: ['npm', 'run', '--silent', 'lint:firefox'] },
+  // The builds above are what the e2e tests drive: their setup need not build again.
+  { ...vitest('e2e', ['--config', 'vitest.e2e.config.ts']), env: { SIYAQ_E2E_BUILT: '1' } },
+];
+
+const total = Date.now();
+let passed = 0;
+let failed = 0;
+const timings: string[] = [];
+
+function countTests(report: string): boolean {
+  if (!existsSync(report)) return false;
+  const json = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+  passed += json.numPassedTests;
+  failed += json.numFailedTests;
+  return true;
+}
+
+function finish(code: number): never {
+  rmSync(reports, { recursive: true, force: true });
+  timings.push(`${'total'.padEnd(14)} ${((Date.now() - total) / 1000).toFixed(1).padStart(6)} s`);
+  console.log('\nStage timings:');
+  for (const line of timings) console.log(`  ${line}`);
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(code);
+}
+
+for (const stage of stages) {
+  const why = stage.missing?.();
+  if (why) {
+    console.log(`\n▶ ${stage.name}: NOT RUN (${why})`);
+    timings.push(`${stage.name.padEnd(14)} not run: ${why}`);
+    continue;
+  }
+  console.log(`\n▶ ${stage.name}: ${stage.command.map((c) => c.replace(`${BIN}/`, '')).join(' ')}`);
+  const started = Date.now();
+  const [cmd, ...args] = stage.command as [string, ...string[]];
+  const run = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...stage.env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  timings.push(`${stage.name.padEnd(14)} ${seconds.padStart(6)} s`);
+  const counted = stage.report ? countTests(stage.report) : false;
+  if (run.status !== 0) {
+    if (!counted) failed += 1;
+    const how = run.error ? run.error.message : run.signal ? `killed by ${run.signal}` : `exit code ${run.status}`;
+    console.error(`\n✖ npm test stopped: stage "${stage.name}" failed (${how}) after ${seconds} s. Later stages were not run.`);
+    finish(1);
+  }
+  console.log(`✔ ${stage.name} (${seconds} s)`);
+}
+finish(0);

@@ -1,0 +1,128 @@
+/**
+ * Contract 6 (DESIGN.md) as one suite that runs in each browser: hover opens a
+ * sourced card in an open shadow root within 1 s, Escape and pointer-out close
+ * it, the Sudanese army is not the Iraqi prime minister, the page's text is
+ * untouched, the popup lists the timeline, and nothing logs an error.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bodyText } from './dom';
+import { SUDAN_ARMY_PHRASE, SUDANI_PHRASE } from './pages';
+import {
+  cardProblems,
+  cards,
+  corpus,
+  hoverForCard,
+  hoverWord,
+  listedEventIdsScript,
+  pointerAway,
+  until,
+  waitForMarks,
+  waitForNoCard,
+  type Driver,
+} from './scenario';
+
+export interface OpenedPage {
+  driver: Driver;
+  close(): Promise<void>;
+}
+
+/** One browser with the extension installed, its own way. */
+export interface BrowserUnderTest {
+  /** The test article (helpers/pages.ts) at a listed outlet's URL. */
+  openArticle(): Promise<OpenedPage>;
+  /** The same article at a host Siyaq does not read. */
+  openUnlisted(): Promise<OpenedPage>;
+  /** The extension's popup.html, opened in a tab. */
+  openPopup(): Promise<OpenedPage>;
+  /** Errors logged by any page opened so far (console.error, uncaught exceptions). */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+const SUDANI = { within: '#p-sudani', phrase: SUDANI_PHRASE, word: 'السوداني' };
+const SUDAN_ARMY = { within: '#p-army', phrase: SUDAN_ARMY_PHRASE, word: 'السوداني' };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function contractSuite(title: string, launch: () => Promise<BrowserUnderTest>): void {
+  describe(title, () => {
+    let browser: BrowserUnderTest;
+    let article: OpenedPage;
+    let d: Driver;
+
+    beforeAll(async () => {
+      browser = await launch();
+      article = await browser.openArticle();
+      d = article.driver;
+      await waitForMarks(d);
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it('opens a card with the label and a dated event within 1 s of hovering «السوداني» in «محمد شياع السوداني»', async () => {
+      const { card, ms } = await hoverForCard(d, SUDANI);
+      expect(cardProblems(card.text, 'sudani'), card.text).toEqual([]);
+      expect(ms, `card took ${ms} ms`).toBeLessThanOrEqual(1_000);
+    });
+
+    it('closes the card on Escape', async () => {
+      if ((await cards(d)).length === 0) await hoverForCard(d, SUDANI);
+      await d.press('Escape');
+      await waitForNoCard(d, 1_000);
+    });
+
+    it('closes the card after a grace period when the pointer leaves', async () => {
+      await pointerAway(d);
+      await hoverForCard(d, SUDANI);
+      await pointerAway(d);
+      // The grace period lets the pointer cross the gap to the card: still open right after leaving.
+      expect((await cards(d)).length, 'the card closed at once, with no grace period').toBe(1);
+      await waitForNoCard(d, 3_000);
+    });
+
+    it('opens nothing on «السوداني» in «الجيش السوداني» (the Sudanese army)', async () => {
+      await pointerAway(d);
+      await waitForNoCard(d, 3_000);
+      await hoverWord(d, SUDAN_ARMY);
+      // Well past the dwell delay and the 1 s budget.
+      await sleep(1_500);
+      expect(await cards(d)).toEqual([]);
+    });
+
+    it("leaves the page's text exactly as it was", async () => {
+      await pointerAway(d);
+      const marked = await d.evaluate(bodyText, null);
+      const plain = await browser.openUnlisted();
+      try {
+        const ran = await plain.driver.evaluate(() => CSS.highlights.size, null);
+        expect(ran, 'Siyaq marked a page on a host it does not list').toBe(0);
+        expect(marked).toBe(await plain.driver.evaluate(bodyText, null));
+      } finally {
+        await plain.close();
+      }
+    });
+
+    it('lists the timeline in popup.html, each event an element with data-event-id', async () => {
+      const popup = await browser.openPopup();
+      try {
+        const known = new Set(corpus().events.map((e) => e.id));
+        const ids = await until(
+          async () => {
+            const listed = await popup.driver.evaluate(listedEventIdsScript, null);
+            return listed.length > 0 ? listed : null;
+          },
+          10_000,
+          'popup.html listed no element with data-event-id',
+        );
+        expect(ids.filter((id) => !known.has(id)), 'ids that are not corpus events').toEqual([]);
+      } finally {
+        await popup.close();
+      }
+    });
+
+    it('logs no error in the page or the popup', () => {
+      expect(browser.pageErrors).toEqual([]);
+    });
+  });
+}

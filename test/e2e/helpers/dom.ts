@@ -1,0 +1,78 @@
+/**
+ * Functions the tests run inside the page (Playwright's and Puppeteer's
+ * page.evaluate both take them). Each is self-contained: it is serialised and
+ * sent to the browser, so it may use nothing from this module's scope.
+ */
+
+export interface WordQuery {
+  /** CSS selector of the element whose text holds the phrase. */
+  within: string;
+  /** The phrase, to tell this occurrence of the word from others. */
+  phrase: string;
+  /** The word inside the phrase to point at. */
+  word: string;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/**
+ * The centre of a word's first line box, in client coordinates, after
+ * scrolling it into the middle of the view. Null when the phrase is not found.
+ */
+export function wordCentre(q: WordQuery): Point | null {
+  const root = document.querySelector(q.within);
+  if (!root) return null;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue ?? '';
+    const at = text.indexOf(q.phrase);
+    if (at < 0) continue;
+    const start = at + q.phrase.indexOf(q.word);
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, start + q.word.length);
+    (node.parentElement ?? root).scrollIntoView({ block: 'center', inline: 'nearest' });
+    const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }
+  return null;
+}
+
+export interface ShadowCard {
+  /** The host element's tag name. */
+  host: string;
+  /** Visible text inside the open shadow root. */
+  text: string;
+}
+
+/**
+ * What the page can see inside open shadow roots that are showing something:
+ * the card lives in one (contract 6). The article itself has none, so any
+ * visible one is the extension's.
+ */
+export function visibleShadowCards(): ShadowCard[] {
+  const found: { host: string; text: string }[] = [];
+  for (const el of Array.from(document.querySelectorAll('*'))) {
+    const shadow = el.shadowRoot;
+    if (!shadow) continue;
+    const parts: string[] = [];
+    const walker = document.createTreeWalker(shadow, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.nodeValue?.trim();
+      const parent = node.parentElement;
+      if (!text || !parent || parent.closest('style')) continue;
+      if (!parent.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+      parts.push(text);
+    }
+    if (parts.length > 0) found.push({ host: el.tagName.toLowerCase(), text: parts.join(' ') });
+  }
+  return found;
+}
+
+/** The page's own text, as a reader would copy it (the extension must not change it). */
+export function bodyText(): string {
+  return document.body.innerText;
+}
