@@ -1,0 +1,86 @@
+import './style.css';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { BUILT_IN_MATCHES, siteKey } from '../../lib/sites';
+import { getSettings, siteEnabled, watchSettings, type Settings } from '../../lib/settings';
+import { uiLang } from '../../lib/i18n';
+import type { CardData, MatcherTopic, PageSummary, Request, TabRequest } from '../../lib/messages';
+import { PageController, type DisplaySettings } from '../../lib/page/controller';
+import { createCardHost } from './card-host';
+
+export default defineContentScript({
+  matches: [...BUILT_IN_MATCHES],
+  runAt: 'document_idle',
+  main: run,
+});
+
+async function ask<T>(request: Request): Promise<T> {
+  return (await browser.runtime.sendMessage(request)) as T;
+}
+
+function display(settings: Settings): DisplaySettings {
+  const { markStyle, markAll, dwellMs, mutedTopics } = settings;
+  return { markStyle, markAll, dwellMs, mutedTopics };
+}
+
+/**
+ * Starts Siyaq on this page while the site is on; stops it, leaving nothing
+ * behind, when the reader turns it off or the extension is reloaded (ctx.signal).
+ */
+async function run(ctx: ContentScriptContext): Promise<void> {
+  let session: { controller: PageController; stop: AbortController } | null = null;
+  const lang = uiLang();
+
+  const start = (settings: Settings): void => {
+    const stop = new AbortController();
+    ctx.signal.addEventListener('abort', () => stop.abort(), { once: true });
+    const controller: PageController = new PageController({
+      win: window,
+      signal: stop.signal,
+      settings: display(settings),
+      fetchTopics: () => ask<MatcherTopic[]>({ type: 'matcher-topics' }),
+      fetchCard: (topic, articleDate) => ask<CardData | null>({ type: 'card', topic, articleDate, limit: 5 }),
+      createCard: () =>
+        createCardHost(document, lang, {
+          onClose: () => controller.close(),
+          onOpenTimeline: (topic) => void ask({ type: 'open-timeline', topic }),
+          onMute: (topic) => void ask({ type: 'mute-topic', topic }),
+          onDisableSite: () => void ask({ type: 'disable-site', host: siteKey(location.href) }),
+        }),
+    });
+    session = { controller, stop };
+    // A failed read (say, the extension was reloaded mid-way) leaves the page as it was.
+    controller.start().catch(() => stop.abort());
+  };
+
+  const settings = await getSettings();
+  if (ctx.isInvalid) return;
+  if (siteEnabled(settings, location.href)) start(settings);
+
+  watchSettings((next) => {
+    const on = siteEnabled(next, location.href);
+    if (session && !on) {
+      session.stop.abort();
+      session = null;
+    } else if (!session && on) {
+      start(next);
+    } else if (session) {
+      session.controller.updateSettings(display(next));
+    }
+  }, ctx.signal);
+
+  const onMessage = (message: unknown): Promise<unknown> | undefined => {
+    const request = message as TabRequest;
+    if (request?.type !== 'page-summary' && request?.type !== 'step-mention') return undefined;
+    if (!session) {
+      return Promise.resolve(
+        request.type === 'page-summary'
+          ? ({ url: location.href, active: false, arabic: false, published: null, topics: [] } satisfies PageSummary)
+          : { ok: false },
+      );
+    }
+    return Promise.resolve(session.controller.handle(request));
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
+}

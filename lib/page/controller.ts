@@ -1,0 +1,332 @@
+/**
+ * The content script's brain: reads the page, paints the marks, opens the card
+ * on hover or from the keyboard, follows page changes, and answers the popup.
+ *
+ * Everything it attaches to the page (listeners, the observer, timers,
+ * highlights, the card host) hangs off one AbortSignal: when the extension is
+ * reloaded, or the reader turns Siyaq off for the site, aborting it leaves the
+ * page exactly as it was.
+ */
+import type { CardData, MatcherTopic, PageSummary, TabRequest } from '../messages';
+import { compileMatcher } from '../detect/matcher';
+import { articleRoot } from '../detect/article';
+import { isArabicDocument } from '../detect/language';
+import { detectPublished } from '../dates/published';
+import { HitIndex } from './hit-test';
+import { MarkLayer, type MarkStyle } from './marks';
+import { PageScanner, type PageMention } from './scanner';
+
+export interface DisplaySettings {
+  markStyle: MarkStyle;
+  markAll: boolean;
+  dwellMs: number;
+  mutedTopics: readonly string[];
+}
+
+/** What the card looks like to the controller; the Preact host implements it. */
+export interface CardView {
+  show(data: CardData, anchor: Range, opts: { articleDate: string | null; focus: boolean }): void;
+  /** Re-reads the anchor's position (scroll, resize). */
+  reposition(): void;
+  hide(): void;
+  readonly isOpen: boolean;
+  /** The element the card lives in; pointer events over it keep the card open. */
+  readonly host: Element;
+}
+
+export interface ControllerDeps {
+  win: Window & typeof globalThis;
+  signal: AbortSignal;
+  settings: DisplaySettings;
+  fetchTopics(): Promise<MatcherTopic[]>;
+  fetchCard(topic: string, articleDate: string | null): Promise<CardData | null>;
+  /** Creates the card only when first needed: most pages are read without a hover. */
+  createCard(): CardView;
+}
+
+/** How long the pointer may be off both the mention and the card before it closes. */
+const CLOSE_GRACE_MS = 300;
+
+export class PageController {
+  private readonly doc: Document;
+  private readonly marks: MarkLayer;
+  private scanner: PageScanner | null = null;
+  private root: Element | null = null;
+  private published: string | null = null;
+  private arabic = false;
+  private all: PageMention[] = [];
+  private shown: PageMention[] = [];
+  private hits = new HitIndex<PageMention>([]);
+  private card: CardView | null = null;
+  private current: PageMention | null = null;
+  private pending: PageMention | null = null;
+  private dwellTimer = 0;
+  private closeTimer = 0;
+  private cursor = -1;
+  private readonly cards = new Map<string, Promise<CardData | null>>();
+  private dirty = new Set<Element>();
+  private cancelIdle: (() => void) | null = null;
+
+  constructor(private readonly deps: ControllerDeps) {
+    this.doc = deps.win.document;
+    this.marks = new MarkLayer(deps.win);
+    deps.signal.addEventListener('abort', () => this.teardown(), { once: true });
+  }
+
+  /** Reads and marks the page. Resolves when the first full pass is done. */
+  async start(): Promise<void> {
+    const { signal } = this.deps;
+    this.arabic = isArabicDocument(this.doc);
+    if (!this.arabic || signal.aborted) return;
+    this.published = detectPublished(this.doc);
+    const topics = await this.deps.fetchTopics();
+    if (signal.aborted) return;
+    const matcher = compileMatcher(topics);
+    this.scanner = new PageScanner(this.doc, matcher);
+    this.root = articleRoot(this.doc);
+    await this.scanner.scan(this.root, signal, () => this.pause());
+    if (signal.aborted) return;
+    this.refresh();
+    this.listen();
+  }
+
+  /** Applies changed settings to the marks at once, without reading the page again. */
+  updateSettings(settings: DisplaySettings): void {
+    this.deps.settings = settings;
+    this.refresh();
+  }
+
+  summary(): PageSummary {
+    const counts = new Map<string, number>();
+    for (const m of this.all) counts.set(m.topic, (counts.get(m.topic) ?? 0) + 1);
+    return {
+      url: this.doc.location?.href ?? '',
+      active: true,
+      arabic: this.arabic,
+      published: this.published,
+      topics: [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count),
+    };
+  }
+
+  /** Answers the popup and the keyboard command relayed by the background. */
+  handle(request: TabRequest): PageSummary | { ok: boolean } {
+    if (request.type === 'page-summary') return this.summary();
+    return { ok: this.step(request.direction) };
+  }
+
+  /** Moves to the next or previous marked mention, scrolls to it and opens its card. */
+  step(direction: 1 | -1): boolean {
+    if (this.shown.length === 0) return false;
+    const n = this.shown.length;
+    this.cursor = this.cursor < 0 ? (direction === 1 ? 0 : n - 1) : (this.cursor + direction + n) % n;
+    const mention = this.shown[this.cursor]!;
+    const el = mention.range.startContainer.parentElement;
+    const reduce = this.deps.win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    el?.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+    void this.open(mention, true);
+    return true;
+  }
+
+  private refresh(): void {
+    if (!this.scanner) return;
+    const { markAll, markStyle, mutedTopics } = this.deps.settings;
+    this.all = this.scanner.mentions();
+    const muted = new Set(mutedTopics);
+    const seen = new Set<string>();
+    this.shown = this.all.filter((m) => {
+      if (muted.has(m.topic)) return false;
+      if (markAll) return true;
+      if (seen.has(m.topic)) return false;
+      seen.add(m.topic);
+      return true;
+    });
+    this.marks.paint(
+      this.shown.map((m) => m.range),
+      markStyle,
+    );
+    this.hits = new HitIndex(this.shown);
+    if (this.current && !this.shown.includes(this.current)) this.close();
+    this.cursor = -1;
+  }
+
+  private listen(): void {
+    const { win, signal } = this.deps;
+    let frame = 0;
+    let lastX = 0;
+    let lastY = 0;
+    win.addEventListener(
+      'pointermove',
+      (e) => {
+        lastX = e.clientX;
+        lastY = e.clientY;
+        if (e.pointerType === 'touch' || frame) return;
+        const target = e.target;
+        frame = win.requestAnimationFrame(() => {
+          frame = 0;
+          this.onPointer(lastX, lastY, target);
+        });
+      },
+      { passive: true, signal },
+    );
+    this.doc.documentElement.addEventListener(
+      'pointerleave',
+      () => {
+        this.cancelDwell();
+        this.scheduleClose();
+      },
+      { passive: true, signal },
+    );
+    win.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key === 'Escape' && this.card?.isOpen) this.close();
+      },
+      { signal },
+    );
+    const follow = (): void => {
+      if (this.card?.isOpen) this.card.reposition();
+    };
+    win.addEventListener('scroll', follow, { passive: true, capture: true, signal });
+    win.addEventListener('resize', follow, { passive: true, signal });
+    signal.addEventListener('abort', () => win.cancelAnimationFrame(frame), { once: true });
+
+    const observer = new MutationObserver((records) => this.onMutations(records));
+    observer.observe(this.doc.body ?? this.doc.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  }
+
+  private onPointer(x: number, y: number, target: EventTarget | null): void {
+    if (this.card && target instanceof Node && this.card.host.contains(target)) {
+      this.cancelClose();
+      return;
+    }
+    const hit = this.hits.at(this.doc, x, y);
+    if (hit && hit === this.current) {
+      this.cancelClose();
+      return;
+    }
+    if (hit) {
+      if (hit !== this.pending) {
+        this.cancelDwell();
+        this.pending = hit;
+        this.dwellTimer = this.deps.win.setTimeout(() => {
+          this.pending = null;
+          void this.open(hit, false);
+        }, this.deps.settings.dwellMs);
+      }
+      return;
+    }
+    this.cancelDwell();
+    this.scheduleClose();
+  }
+
+  private async open(mention: PageMention, focus: boolean): Promise<void> {
+    this.cancelClose();
+    this.current = mention;
+    this.marks.setActive(mention.range);
+    let request = this.cards.get(mention.topic);
+    if (!request) {
+      request = this.deps.fetchCard(mention.topic, this.published).catch(() => null);
+      this.cards.set(mention.topic, request);
+    }
+    const data = await request;
+    if (this.deps.signal.aborted || this.current !== mention) return;
+    if (!data) {
+      this.cards.delete(mention.topic);
+      this.close();
+      return;
+    }
+    if (!this.card) this.card = this.deps.createCard();
+    this.card.show(data, mention.range, { articleDate: this.published, focus });
+    this.cursor = this.shown.indexOf(mention);
+  }
+
+  close(): void {
+    this.cancelClose();
+    this.current = null;
+    this.marks.setActive(null);
+    this.card?.hide();
+  }
+
+  private scheduleClose(): void {
+    if (!this.current || this.closeTimer) return;
+    this.closeTimer = this.deps.win.setTimeout(() => {
+      this.closeTimer = 0;
+      this.close();
+    }, CLOSE_GRACE_MS);
+  }
+
+  private cancelClose(): void {
+    if (this.closeTimer) this.deps.win.clearTimeout(this.closeTimer);
+    this.closeTimer = 0;
+  }
+
+  private cancelDwell(): void {
+    if (this.dwellTimer) this.deps.win.clearTimeout(this.dwellTimer);
+    this.dwellTimer = 0;
+    this.pending = null;
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    const own = this.card?.host;
+    for (const r of records) {
+      const el = r.target instanceof Element ? r.target : r.target.parentElement;
+      if (!el || (own && own.contains(el))) continue;
+      this.dirty.add(el);
+    }
+    if (this.dirty.size === 0 || this.cancelIdle) return;
+    // Batch bursts of changes (live blogs, infinite scroll) into one read when the page is idle.
+    const win = this.deps.win;
+    const run = (): void => {
+      this.cancelIdle = null;
+      this.readChanges();
+    };
+    if (typeof win.requestIdleCallback === 'function') {
+      const handle = win.requestIdleCallback(run, { timeout: 500 });
+      this.cancelIdle = () => win.cancelIdleCallback(handle);
+    } else {
+      const handle = win.setTimeout(run, 200);
+      this.cancelIdle = () => win.clearTimeout(handle);
+    }
+  }
+
+  private readChanges(): void {
+    if (!this.scanner || this.deps.signal.aborted) return;
+    const changed = [...this.dirty].filter((el) => el.isConnected);
+    this.dirty = new Set();
+    if (!this.root?.isConnected) {
+      // The article itself was replaced (client-side navigation): find it again.
+      this.root = articleRoot(this.doc);
+      this.scanner.rescan([this.root]);
+    } else {
+      const root = this.root;
+      const inArticle = changed.filter((el) => root.contains(el) || el.contains(root));
+      if (inArticle.length === 0) return;
+      this.scanner.rescan(inArticle.map((el) => (el.contains(root) ? root : el)));
+    }
+    this.refresh();
+  }
+
+  /** Lets the page run between chunks of a long read. */
+  private pause(): Promise<void> {
+    return new Promise((resolve) => this.deps.win.setTimeout(resolve, 0));
+  }
+
+  private teardown(): void {
+    this.cancelDwell();
+    this.cancelClose();
+    this.cancelIdle?.();
+    this.cancelIdle = null;
+    this.marks.clear();
+    this.card?.hide();
+    this.card?.host.remove();
+    this.card = null;
+    this.hits = new HitIndex([]);
+    this.all = [];
+    this.shown = [];
+  }
+}

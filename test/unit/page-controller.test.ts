@@ -1,0 +1,168 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CardData, MatcherTopic } from '../../lib/messages';
+import { PageController, type DisplaySettings } from '../../lib/page/controller';
+import { HIGHLIGHT_NAMES } from '../../lib/page/marks';
+import { createCardHost } from '../../entrypoints/content/card-host';
+
+// happy-dom has no CSS Custom Highlight API: a registry with the same surface
+// stands in for it here; the real one is exercised in the browser e2e tests.
+class TestHighlight extends Set<Range> {
+  constructor(...ranges: Range[]) {
+    super(ranges);
+  }
+}
+const registry = new Map<string, TestHighlight>();
+const testWindow = window as unknown as Window & typeof globalThis;
+Object.assign(testWindow, { Highlight: TestHighlight });
+// happy-dom's window.CSS is a getter that returns a new object on each read: pin one.
+Object.defineProperty(testWindow, 'CSS', { value: Object.assign(testWindow.CSS, { highlights: registry }), configurable: true });
+
+const TOPICS: MatcherTopic[] = [
+  { id: 'sudani', aliases: ['محمد شياع السوداني', 'السوداني'] },
+  { id: 'isis', aliases: ['داعش'] },
+];
+
+const CARD: CardData = {
+  topic: {
+    id: 'sudani',
+    kind: 'person',
+    label: { ar: 'محمد شياع السوداني', en: 'Mohammed Shia al-Sudani' },
+    description: { ar: 'رئيس وزراء العراق.', en: 'Prime Minister of Iraq.' },
+    related: [],
+  },
+  events: [],
+  totalEvents: 0,
+};
+
+const settings: DisplaySettings = { markStyle: 'underline', markAll: false, dwellMs: 50, mutedTopics: [] };
+
+function page(): void {
+  document.documentElement.lang = 'ar';
+  document.body.innerHTML = `
+    <nav><a href="/">داعش في القائمة</a></nav>
+    <article>
+      <h1>العراق والتحالف</h1>
+      <p>قال رئيس الوزراء <b>محمد شياع</b> السوداني إن خطر داعش تراجع في العراق.</p>
+      <p>وأضاف السوداني أن بغداد تريد علاقة ثنائية، وأن فلول داعش ما زالت في الصحراء.</p>
+    </article>`;
+}
+
+const idle = () => new Promise((r) => setTimeout(r, 400));
+
+describe('PageController', () => {
+  let stop: AbortController;
+  let cardRequests: string[];
+  let controller: PageController;
+
+  beforeEach(async () => {
+    page();
+    registry.clear();
+    stop = new AbortController();
+    cardRequests = [];
+    controller = new PageController({
+      win: testWindow,
+      signal: stop.signal,
+      settings: { ...settings },
+      fetchTopics: async () => TOPICS,
+      fetchCard: async (topic) => {
+        cardRequests.push(topic);
+        return CARD;
+      },
+      createCard: () =>
+        createCardHost(document, 'ar', {
+          onClose: () => controller.close(),
+          onOpenTimeline: () => {},
+          onMute: () => {},
+          onDisableSite: () => {},
+        }),
+    });
+    await controller.start();
+  });
+
+  afterEach(() => stop.abort());
+
+  const painted = () => [...(registry.get(HIGHLIGHT_NAMES.underline) ?? [])].map((r) => r.toString());
+
+  it('marks the first mention of each topic in the article, not in the navigation', () => {
+    expect(painted()).toEqual(['محمد شياع السوداني', 'داعش']);
+    expect(controller.summary().topics).toEqual([
+      { id: 'sudani', count: 2 },
+      { id: 'isis', count: 2 },
+    ]);
+  });
+
+  it('applies settings at once: all mentions, another style, muted topics', () => {
+    controller.updateSettings({ ...settings, markAll: true });
+    expect(painted()).toEqual(['محمد شياع السوداني', 'داعش', 'السوداني', 'داعش']);
+    controller.updateSettings({ ...settings, markAll: true, markStyle: 'tint', mutedTopics: ['isis'] });
+    expect(registry.has(HIGHLIGHT_NAMES.underline)).toBe(false);
+    expect([...registry.get(HIGHLIGHT_NAMES.tint)!].map((r) => r.toString())).toEqual(['محمد شياع السوداني', 'السوداني']);
+  });
+
+  it('reads text the page adds later, and forgets text it removes', async () => {
+    const p = document.createElement('p');
+    p.textContent = 'وفي سوريا قاتل التحالف تنظيم داعش طويلاً.';
+    document.querySelector('article')!.append(p);
+    await idle();
+    expect(controller.summary().topics.find((t) => t.id === 'isis')?.count).toBe(3);
+
+    const second = document.querySelectorAll('article p')[1]!;
+    second.firstChild!.textContent = 'وأضاف المتحدث أن بغداد تريد علاقة ثنائية.';
+    await idle();
+    expect(controller.summary().topics).toEqual([
+      { id: 'isis', count: 2 },
+      { id: 'sudani', count: 1 },
+    ]);
+  });
+
+  it('opens the card from the keyboard in an open shadow root, and Escape closes it', async () => {
+    expect(controller.step(1)).toBe(true);
+    await idle();
+    const host = document.querySelector('siyaq-card')!;
+    expect(host.shadowRoot?.textContent).toContain('محمد شياع السوداني');
+    expect(cardRequests).toEqual(['sudani']);
+    expect(registry.get(HIGHLIGHT_NAMES.active)?.size).toBe(1);
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(host.shadowRoot?.textContent ?? '').not.toContain('رئيس وزراء العراق');
+    expect(registry.has(HIGHLIGHT_NAMES.active)).toBe(false);
+  });
+
+  it('leaves nothing behind when stopped', async () => {
+    controller.step(1);
+    await idle();
+    stop.abort();
+    expect(registry.size).toBe(0);
+    expect(document.querySelector('siyaq-card')).toBeNull();
+    const p = document.createElement('p');
+    p.textContent = 'السوداني يلتقي وفداً من التحالف.';
+    document.querySelector('article')!.append(p);
+    await idle();
+    expect(registry.size).toBe(0);
+  });
+
+  it('does nothing on a page that is not Arabic', async () => {
+    stop.abort();
+    document.documentElement.lang = 'en';
+    document.body.innerHTML = '<article><p>The coalition fought ISIS in Iraq and Syria for a decade.</p></article>';
+    const other = new AbortController();
+    let asked = false;
+    const c = new PageController({
+      win: testWindow,
+      signal: other.signal,
+      settings,
+      fetchTopics: async () => {
+        asked = true;
+        return TOPICS;
+      },
+      fetchCard: async () => null,
+      createCard: () => {
+        throw new Error('no card on a non-Arabic page');
+      },
+    });
+    await c.start();
+    expect(asked).toBe(false);
+    expect(c.summary().arabic).toBe(false);
+    other.abort();
+  });
+});
