@@ -1,1 +1,24 @@
-export default defineBackground(() => {});
+/**
+ * The background: keeps the bundled corpus seeded and answers the content
+ * script, which cannot open the extension origin's database itself.
+ */
+import { browser } from 'wxt/browser';
+import bundled from '../data/corpus.json';
+import type { CorpusPack } from '../lib/corpus/types';
+import { openDb, seedBundled } from '../lib/db';
+import { createMessageListener, once, relayCommand } from '../lib/db/handlers';
+
+export default defineBackground(() => {
+  const ready = once(async () => {
+    const db = await openDb();
+    await seedBundled(db, bundled as CorpusPack);
+    return db;
+  });
+  // Listeners first and synchronously: an event that woke the worker is
+  // delivered only to listeners registered in its first turn.
+  browser.runtime.onMessage.addListener(createMessageListener(ready));
+  browser.commands.onCommand.addListener((command) => void relayCommand(command));
+  // Every start of the worker (install, update, browser start-up, or a message
+  // after an idle stop) checks the seeding; it is a cheap no-op when done.
+  ready().catch((error: unknown) => console.error('Siyaq could not prepare its corpus:', error));
+});

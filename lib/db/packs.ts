@@ -1,0 +1,114 @@
+/**
+ * Packs the reader imports, exports and removes, and what the options page
+ * lists. Imported packs are the reader's own data: seeding never touches them.
+ */
+import type { CorpusPack, Source } from '../corpus/types';
+import { validatePack } from '../corpus/validate';
+import type { PackMeta, SiyaqDb } from './db';
+import { byPriority } from './queries';
+import { contentHash, deletePack, metaFor, packItems, writePack } from './store';
+
+export type ImportResult =
+  | { ok: true; pack: PackMeta; /** The import it replaced (same id), if any. */ replaced: PackMeta | null }
+  | { ok: false; errors: string[] };
+
+/** Ids listed per kind before "and N more". */
+const MAX_LISTED = 10;
+
+/**
+ * Validates `input` (the pack's JSON text) and stores it. A pack with the id
+ * of an earlier import replaces it (a newer edition of the reader's own pack);
+ * one with the bundled corpus's id is refused. Event, source and question ids
+ * must not be used by another pack: a view that shows several packs names them
+ * by id (`data-event-id`, evidence → source). Nothing changes when it fails.
+ */
+export async function importPack(db: SiyaqDb, input: string): Promise<ImportResult> {
+  const checked = validatePack(input);
+  if (!checked.ok) return checked;
+  const pack = checked.pack;
+  const meta = metaFor(pack, 'imported', await contentHash(pack));
+  return db.transaction('rw', db.packTables, async (): Promise<ImportResult> => {
+    const existing = (await db.packs.get(pack.id)) ?? null;
+    if (existing?.origin === 'bundled') {
+      return {
+        ok: false,
+        errors: [`The pack's id "${pack.id}" is the id of Siyaq's bundled corpus; give the pack an id of its own.`],
+      };
+    }
+    const errors = await idCollisions(db, pack);
+    if (errors.length) return { ok: false, errors };
+    if (existing) await deletePack(db, pack.id);
+    await writePack(db, pack, meta);
+    return { ok: true, pack: meta, replaced: existing };
+  });
+}
+
+async function idCollisions(db: SiyaqDb, pack: CorpusPack): Promise<string[]> {
+  const titles = new Map((await db.packs.toArray()).map((p) => [p.id, p.title.en]));
+  const errors: string[] = [];
+  const kinds = [
+    ['event', db.events, pack.events],
+    ['source', db.sources, pack.sources],
+    ['question', db.questions, pack.questions ?? []],
+  ] as const;
+  for (const [kind, table, items] of kinds) {
+    const keys = await table
+      .where('id')
+      .anyOf(items.map((item) => item.id))
+      .primaryKeys();
+    const taken = keys.filter(([packId]) => packId !== pack.id);
+    for (const [packId, id] of taken.slice(0, MAX_LISTED)) {
+      errors.push(`The ${kind} id "${id}" is already used by the pack "${titles.get(packId) ?? packId}" (${packId}); give this pack's ${kind}s ids of their own, for example "${pack.id}-${id}".`);
+    }
+    if (taken.length > MAX_LISTED) errors.push(`… and ${taken.length - MAX_LISTED} more ${kind} ids already in use.`);
+  }
+  return errors;
+}
+
+/** Removes an imported pack. The bundled corpus cannot be removed (the options page's reset re-seeds it instead). */
+export async function removePack(db: SiyaqDb, packId: string): Promise<void> {
+  await db.transaction('rw', db.packTables, async () => {
+    const meta = await db.packs.get(packId);
+    if (!meta) throw new Error(`No pack has the id "${packId}".`);
+    if (meta.origin === 'bundled') throw new Error(`"${packId}" is Siyaq's bundled corpus; it cannot be removed.`);
+    await deletePack(db, packId);
+  });
+}
+
+/** A stored pack in the pack format, items in their original order: what importPack accepts back. */
+export async function exportPack(db: SiyaqDb, packId: string): Promise<CorpusPack> {
+  return db.transaction('r', db.packTables, async () => {
+    const meta = await db.packs.get(packId);
+    if (!meta) throw new Error(`No pack has the id "${packId}".`);
+    const [sources, topics, events, questions] = await Promise.all([
+      packItems(db.sources, packId),
+      packItems(db.topics, packId),
+      packItems(db.events, packId),
+      packItems(db.questions, packId),
+    ]);
+    const pack: CorpusPack = { format: 'siyaq-corpus', version: meta.version, id: meta.id, title: meta.title, sources, topics, events };
+    if (questions.length) pack.questions = questions;
+    return pack;
+  });
+}
+
+/** Every pack, the bundled corpus first, then imports in the order they were installed. */
+export async function listPacks(db: SiyaqDb): Promise<PackMeta[]> {
+  return (await db.packs.toArray()).sort(byPriority);
+}
+
+export interface CorpusInfo {
+  packs: (PackMeta & { sources: Source[] })[];
+  /** Distinct topic ids across packs (a topic two packs share counts once). */
+  topics: number;
+  events: number;
+}
+
+/** What the options page shows about the library: each pack with its sources, and totals. */
+export async function corpusInfo(db: SiyaqDb): Promise<CorpusInfo> {
+  return db.transaction('r', [db.packs, db.sources, db.topics, db.events], async () => ({
+    packs: await Promise.all((await listPacks(db)).map(async (p) => ({ ...p, sources: await packItems(db.sources, p.id) }))),
+    topics: (await db.topics.orderBy('id').uniqueKeys()).length,
+    events: await db.events.count(),
+  }));
+}

@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CorpusPack } from '../../lib/corpus/types';
+import { PackError, cardFor, importPack, listPacks, openDb, resetToBundled, seedBundled, type SiyaqDb } from '../../lib/db';
+import { event, importedPack, pack } from './db-fixtures';
+
+let n = 0;
+const open: SiyaqDb[] = [];
+async function freshDb(): Promise<SiyaqDb> {
+  const db = await openDb(`seed-test-${n++}`);
+  open.push(db);
+  return db;
+}
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+  vi.restoreAllMocks();
+});
+
+/** Every row of every table, to compare a database before and after. */
+async function snapshot(db: SiyaqDb) {
+  return {
+    packs: (await db.packs.toArray()).map(({ installedAt: _t, ...p }) => p),
+    topics: await db.topics.toArray(),
+    events: await db.events.toArray(),
+    sources: await db.sources.toArray(),
+    questions: await db.questions.toArray(),
+  };
+}
+
+/** The fixture as a newer bundled release: one more event, a changed label, one topic fewer. */
+function version2(): CorpusPack {
+  const p = pack({ version: 2 });
+  p.topics = p.topics.filter((t) => t.id !== 'ain-al-asad');
+  p.topics[0]!.label.en = 'Mohammed Shia al-Sudani (PM)';
+  p.events = p.events.filter((e) => !e.topics.includes('ain-al-asad'));
+  p.events.push(event('e2026b', '2026-10', ['sudani']));
+  return p;
+}
+
+describe('seedBundled', () => {
+  it('writes the whole pack with its packId and lists it as bundled', async () => {
+    const db = await freshDb();
+    expect(await seedBundled(db, pack())).toBe('seeded');
+    const [meta, ...more] = await listPacks(db);
+    expect(more).toEqual([]);
+    expect(meta).toMatchObject({
+      id: 'iraq-coalition',
+      version: 1,
+      origin: 'bundled',
+      counts: { topics: 3, events: 7, sources: 2, questions: 1 },
+      contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(await db.events.count()).toBe(7);
+    expect(await db.topics.get(['iraq-coalition', 'sudani'])).toMatchObject({ packId: 'iraq-coalition', n: 0, aliases: pack().topics[0]!.aliases });
+  });
+
+  it('writes in one read-write transaction', async () => {
+    const db = await freshDb();
+    const transaction = vi.spyOn(db, 'transaction');
+    await seedBundled(db, pack());
+    expect(transaction.mock.calls.filter(([mode]) => mode === 'rw')).toHaveLength(1);
+  });
+
+  it('is a no-op for the same version and content, even when two seedings race', async () => {
+    const db = await freshDb();
+    const results = await Promise.all([seedBundled(db, pack()), seedBundled(db, pack())]);
+    expect(results.sort()).toEqual(['seeded', 'unchanged']);
+    const before = await db.packs.toArray();
+    const transaction = vi.spyOn(db, 'transaction');
+    expect(await seedBundled(db, pack())).toBe('unchanged');
+    expect(transaction).not.toHaveBeenCalled();
+    expect(await db.packs.toArray()).toEqual(before);
+  });
+
+  it('re-seeds when the content changes under the same version', async () => {
+    const db = await freshDb();
+    await seedBundled(db, pack());
+    const edited = pack();
+    edited.topics[1]!.aliases.push('الدولة الإسلامية');
+    expect(await seedBundled(db, edited)).toBe('seeded');
+    expect((await db.topics.get(['iraq-coalition', 'isis']))!.aliases).toContain('الدولة الإسلامية');
+  });
+
+  it('replaces the previous bundled corpus on update and keeps imported packs', async () => {
+    const db = await freshDb();
+    await seedBundled(db, pack());
+    expect((await importPack(db, JSON.stringify(importedPack()))).ok).toBe(true);
+    const imported = await db.events.where('packId').equals('reader-notes').toArray();
+
+    expect(await seedBundled(db, version2())).toBe('seeded');
+    expect((await listPacks(db)).map((p) => [p.id, p.version, p.origin])).toEqual([
+      ['iraq-coalition', 2, 'bundled'],
+      ['reader-notes', 3, 'imported'],
+    ]);
+    expect(await db.topics.get(['iraq-coalition', 'ain-al-asad'])).toBeUndefined();
+    expect(await db.events.where('packId').equals('iraq-coalition').primaryKeys()).toHaveLength(version2().events.length);
+    expect(await db.events.where('packId').equals('reader-notes').toArray()).toEqual(imported);
+    expect((await cardFor(db, 'sudani', null))!.topic.label.en).toBe('Mohammed Shia al-Sudani (PM)');
+  });
+
+  it('removes the previous bundled corpus when a release renames it', async () => {
+    const db = await freshDb();
+    await seedBundled(db, pack());
+    await seedBundled(db, pack({ id: 'iraq-coalition-2026' }));
+    expect((await listPacks(db)).map((p) => p.id)).toEqual(['iraq-coalition-2026']);
+    expect(await db.events.where('packId').equals('iraq-coalition').count()).toBe(0);
+  });
+
+  it('leaves the previous corpus whole when seeding fails part-way', async () => {
+    const db = await freshDb();
+    await seedBundled(db, pack());
+    await importPack(db, JSON.stringify(importedPack()));
+    const before = await snapshot(db);
+
+    // Fail on the fifth event written: after the old rows are deleted and the new topics and sources added.
+    let written = 0;
+    const failing = () => {
+      if (++written === 5) throw new Error('disk full');
+    };
+    db.events.hook('creating', failing);
+    await expect(seedBundled(db, version2())).rejects.toThrow('disk full');
+    db.events.hook('creating').unsubscribe(failing);
+
+    expect(written).toBe(5);
+    expect(await snapshot(db)).toEqual(before);
+    expect((await cardFor(db, 'ain-al-asad', null))!.events.map((e) => e.id)).toEqual(['e2024b', 'e2025']);
+  });
+
+  it('refuses an invalid bundled pack with the validator’s reasons and writes nothing', async () => {
+    const db = await freshDb();
+    await seedBundled(db, pack());
+    const before = await snapshot(db);
+    const broken = version2();
+    broken.events[0]!.topics = ['nobody'];
+    const error = await seedBundled(db, broken).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PackError);
+    expect((error as PackError).errors).toEqual([
+      'The bundled corpus is not valid:',
+      'events[0] (id "e2014") › topics[0]: topic "nobody" is not a topic of this pack',
+    ]);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('resetToBundled removes every import and seeds the bundled pack afresh', async () => {
+    const db = await freshDb();
+    await seedBundled(db, pack());
+    await importPack(db, JSON.stringify(importedPack()));
+    await resetToBundled(db, pack());
+    expect((await listPacks(db)).map((p) => p.id)).toEqual(['iraq-coalition']);
+    expect(await db.topics.where('packId').equals('reader-notes').count()).toBe(0);
+    expect(await db.topics.count()).toBe(3);
+  });
+
+  it('seeds the real bundled corpus (data/corpus.json)', async () => {
+    const db = await freshDb();
+    const bundled = JSON.parse(readFileSync(new URL('../../data/corpus.json', import.meta.url), 'utf8')) as CorpusPack;
+    expect(await seedBundled(db, bundled)).toBe('seeded');
+    expect(await db.events.count()).toBe(bundled.events.length);
+    const card = await cardFor(db, 'sudani', '2024-09-24');
+    expect(card!.topic.label.ar).toBeTruthy();
+    expect(card!.events.length).toBeGreaterThan(0);
+  });
+});
