@@ -164,7 +164,11 @@ function compatFold(c: number): string {
   return out;
 }
 
-const wordClass = WORD_CLASS;
+// The hot loop's table: FOLD's value in the low 16 bits and, above them, the
+// folded unit's word class (chars.ts), filled in the first time a unit is
+// seen. One load per source unit instead of two.
+const ENTRY = Int32Array.from(FOLD);
+const CLASS_SHIFT = 16;
 
 class Output {
   codes: Uint16Array;
@@ -285,10 +289,14 @@ function foldInto(source: string, out: Output): FoldedCodes {
   let prevWord = false;
   for (let i = 0; i < n; i++) {
     const c = source.charCodeAt(i);
-    const v = FOLD[c]!;
+    const e = ENTRY[c]!;
+    const v = e & 0xffff;
     if (v > SPACE || (v > COMBINE && v < SPACE)) {
-      let k = wordClass[v]!;
-      if (k === 0) k = classify(v);
+      let k = e >>> CLASS_SHIFT;
+      if (k === 0) {
+        k = WORD_CLASS[v] || classify(v);
+        ENTRY[c] = e | (k << CLASS_SHIFT);
+      }
       if (k === 1) {
         if (!prevWord) starts[startCount++] = len;
         prevWord = true;

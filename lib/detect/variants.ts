@@ -42,6 +42,8 @@ function wordEdits(folded: string, from: number, to: number, out: Edit[]): void 
   }
   // Slavic -ovsky/-evsky: رومانوفسكي is also written رومانوسكي, and back.
   const word = folded.slice(from, to);
+  // Mac-/Mc- names are also written apart: ماكفارلين، ماك فارلين.
+  if (word.startsWith('ماك') && word.length >= 6) out.push({ at: from + 3, del: 0, ins: ' ' });
   if (word.endsWith('وفسكي')) out.push({ at: to - 4, del: 1, ins: '' });
   else if (word.endsWith('وسكي')) out.push({ at: to - 3, del: 0, ins: 'ف' });
 }

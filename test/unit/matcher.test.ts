@@ -17,6 +17,7 @@ describe('spelling variants of transliterated names', () => {
     expect(variants('أوستن')).toContain('اوستين');
     expect(variants('ماكفارلين')).toContain('مكفارلين');
     expect(variants('ماكفارلين')).toContain('ماكفرلين');
+    expect(variants('ماكفارلين')).toContain('ماك فارلين');
     expect(variants('مكاري')).toContain('ماكاري');
     expect(variants('رومانوفسكي')).toContain('رومانوسكي');
     expect(variants('رومانوسكي')).toContain('رومانوفسكي');
