@@ -66,6 +66,15 @@ describe('rules: notAfter and notBefore', () => {
     expect(found('قال أوستن إن القوات باقية')).toEqual([['lloyd-austin', 'أوستن']]);
   });
 
+  it('matches notAfter phrases of several words, with their own proclitics', () => {
+    const m = compileMatcher([{ id: 'r', aliases: ['الرافدين'], rules: [{ alias: 'الرافدين', notAfter: ['جامعة بلاد'] }] }]);
+    const topics = (t: string): string[] => detect(t, m).map((x) => x.topic);
+    expect(topics('درس في جامعة بلاد الرافدين')).toEqual([]);
+    expect(topics('درس في وجامعة بلاد الرافدين')).toEqual([]);
+    expect(topics('تاريخ بلاد الرافدين')).toEqual(['r']);
+    expect(topics('جامعة بلاد، الرافدين')).toEqual([]);
+  });
+
   it('does not look across a full stop or a line break', () => {
     expect(found('زار أوستن بغداد. تكساس ولاية')).toEqual([['lloyd-austin', 'أوستن']]);
     expect(found('ولد في أوستن\nتكساس')).toEqual([['lloyd-austin', 'أوستن']]);
