@@ -3,10 +3,10 @@
  * page resolves against, and what cards compare event dates with.
  *
  * Page metadata first, in the order ARABIC.md gives (JSON-LD, Open Graph
- * article tags, Parse.ly, microdata, <time>, generic meta); modification
- * dates only when nothing says when it was published; then dates written by
- * the headline, in either Arabic month system and either digit set, or in
- * English. An instant with a time zone is turned into the day it was in
+ * article tags, Parse.ly, microdata, <time>, generic meta); then a date
+ * written by the headline, in either Arabic month system and either digit
+ * set, or in English; modification dates only when nothing else dates the
+ * page. An instant with a time zone is turned into the day it was in
  * Baghdad (UTC+3 all year round).
  */
 import { articleRoot } from '../detect/article';
@@ -273,7 +273,12 @@ export function detectPublished(doc: Document): string | null {
   if (time) return time;
   const generic = metaContent(doc, GENERIC_META);
   if (generic) return generic;
-  const modified = (ld.modified ? metadataDay(ld.modified.value) : null) ?? metaContent(doc, MODIFIED_META) ?? itempropDate(doc, 'dateModified');
-  if (modified) return modified;
-  return headlineDate(doc, root);
+  // A date the byline gives is the publication date more often than a
+  // modification time is: the text comes before the modified-time fields.
+  return (
+    headlineDate(doc, root) ??
+    (ld.modified ? metadataDay(ld.modified.value) : null) ??
+    metaContent(doc, MODIFIED_META) ??
+    itempropDate(doc, 'dateModified')
+  );
 }

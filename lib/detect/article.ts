@@ -14,18 +14,20 @@
 import { countLetters, sampleLetters, type LetterCounts } from './language';
 import { isSkippedElement } from './page-text';
 
-/** In order of trust: a declared article body, the usual CMS class names, then the sectioning tags. */
+/** In order of trust: a declared article body, then the usual CMS class names. */
 const CANDIDATES = [
   '[itemprop=articleBody]',
   '[itemprop="articleBody text"]',
   '.article-body, .article__body, .articleBody, .article-content, .article__content, .article-text, #article-body, #articleBody',
   '.entry-content, .post-content, .post-body, .post-text, .td-post-content, .single-content, .content-article',
   '.story-body, .story-content, .story-text, .story, .news-content, .news-body, .news-text, .news-details, .field-name-body',
-  'article',
-  '[role=article]',
-  'main',
-  '[role=main]',
 ];
+/**
+ * Sectioning tags: trusted to hold the article, but they may hold much more
+ * (a <main> around the story, the comments and a sidebar), so the densest
+ * element inside wins when it holds nearly all their prose.
+ */
+const BROAD_CANDIDATES = ['article', '[role=article]', 'main', '[role=main]'];
 
 /** A paragraph shorter than this (Arabic letters) is a caption, a credit or a link, not prose. */
 const MIN_PARAGRAPH = 25;
@@ -160,7 +162,7 @@ export function articleRoot(doc: Document): Element {
   if (scores.total < MIN_ARTICLE_LETTERS) scores = scoreParagraphs(textHolders(body), true);
   const { contained, total } = scores;
 
-  for (const selector of CANDIDATES) {
+  const candidate = (selector: string): Element | null => {
     let pick: Element | null = null;
     let pickLetters = 0;
     for (const el of body.querySelectorAll(selector)) {
@@ -170,22 +172,30 @@ export function articleRoot(doc: Document): Element {
         pickLetters = letters;
       }
     }
-    if (pick && pickLetters >= MIN_ARTICLE_LETTERS && pickLetters >= total * CANDIDATE_SHARE) {
-      return withHeadline(doc, pick, contained);
-    }
+    return pick && pickLetters >= MIN_ARTICLE_LETTERS && pickLetters >= total * CANDIDATE_SHARE ? pick : null;
+  };
+  for (const selector of CANDIDATES) {
+    const pick = candidate(selector);
+    if (pick) return withHeadline(doc, pick, contained);
   }
   if (total < MIN_ARTICLE_LETTERS) return fallbackByText(body);
 
   // The densest element, widened while most of the page's prose lies outside it
   // (paragraphs split into sibling boxes by an ad or a photo).
-  let root = best(scores.score) ?? body;
-  while (root !== body && (contained.get(root) ?? 0) < total * 0.6 && root.parentElement) root = root.parentElement;
-  return withHeadline(doc, root, contained);
+  let dense = best(scores.score) ?? body;
+  while (dense !== body && (contained.get(dense) ?? 0) < total * 0.6 && dense.parentElement) dense = dense.parentElement;
+  for (const selector of BROAD_CANDIDATES) {
+    const pick = candidate(selector);
+    if (!pick) continue;
+    const narrow = pick.contains(dense) && (contained.get(dense) ?? 0) >= 0.8 * (contained.get(pick) ?? 0);
+    return withHeadline(doc, narrow ? dense : pick, contained);
+  }
+  return withHeadline(doc, dense, contained);
 }
 
 /** A short page: the first named candidate with any Arabic text in it, else the body. */
 function fallbackByText(body: Element): Element {
-  for (const selector of CANDIDATES) {
+  for (const selector of [...CANDIDATES, ...BROAD_CANDIDATES]) {
     const el = body.querySelector(selector);
     if (!el) continue;
     const counts: LetterCounts = { arabic: 0, latin: 0, persian: 0 };

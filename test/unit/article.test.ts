@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { articleRoot } from '../../lib/detect/article';
+import { isArabicDocument } from '../../lib/detect/language';
 import { pageText, readBlocks } from '../../lib/detect/page-text';
-import { DOM_KINDS, parseDocument } from '../fixtures/pages';
+import { DOM_KINDS, fixturePages, labelBySeedForms, parseDocument } from '../fixtures/pages';
 
 const SENTENCES = [
   'قال رئيس الوزراء العراقي إن المحادثات مع الولايات المتحدة بشأن مستقبل التحالف الدولي ستستمر.',
@@ -69,5 +70,58 @@ describe.each(DOM_KINDS)('articleRoot (%s)', (kind) => {
   it('falls back to <main> or the body for a short page', () => {
     expect(rootOf(`<main id="m"><p>نص قصير جدا عن العراق وبغداد وواشنطن والتحالف الدولي وسوريا ودمشق</p></main>`).id).toBe('m');
     expect(rootOf('<div><p>English only.</p></div>').localName).toBe('body');
+  });
+});
+
+describe.each(DOM_KINDS)('the fixture pages (%s)', (kind) => {
+  const pages = fixturePages();
+
+  it('has at least ten pages, seed-built and written, each with labels', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(10);
+    expect(pages.filter((p) => p.name.startsWith('seed-')).length).toBeGreaterThanOrEqual(5);
+    for (const p of pages) expect(p.expected.length, p.name).toBeGreaterThan(0);
+  });
+
+  it.each(pages.map((p) => [p.name, p] as const))('%s: is Arabic, and its article root reads the article and no furniture', (_, page) => {
+    const doc = parseDocument(page.html, kind);
+    expect(isArabicDocument(doc)).toBe(true);
+    const { text } = pageText(readBlocks(articleRoot(doc)));
+    // Every part of the article, in order.
+    let at = 0;
+    for (const part of page.article) {
+      const found = text.indexOf(part, at);
+      expect(found, `missing or out of order: ${part.slice(0, 60)}`).toBeGreaterThanOrEqual(0);
+      at = found + part.length;
+    }
+    for (const piece of page.furniture) expect(text, page.name).not.toContain(piece);
+    // The labelled mentions stand in the text read, in order.
+    at = 0;
+    for (const m of page.expected) {
+      const found = text.indexOf(m.text, at);
+      expect(found, `${m.topic} «${m.text}»`).toBeGreaterThanOrEqual(0);
+      at = found + m.text.length;
+    }
+  });
+
+  it('labels the seed pages by rule, and the rule finds nothing more in what the reader reads', () => {
+    for (const page of pages.filter((p) => p.name.startsWith('seed-'))) {
+      const doc = parseDocument(page.html, kind);
+      const { text } = pageText(readBlocks(articleRoot(doc)));
+      expect(labelBySeedForms(text), page.name).toEqual(page.expected);
+    }
+  });
+});
+
+describe('labelBySeedForms', () => {
+  it('takes the longest form, after proclitics, with harakat and tatweel, never inside a word', () => {
+    expect(labelBySeedForms('وقال محمد شيّاع السوداني ولبلـيـنكن إن السودانيين وللسوداني')).toEqual([
+      { topic: 'sudani', text: 'محمد شيّاع السوداني' },
+      { topic: 'antony-blinken', text: 'بلـيـنكن' },
+      { topic: 'sudani', text: 'لسوداني' },
+    ]);
+  });
+
+  it("lets the coalition's full name claim the داعش inside it", () => {
+    expect(labelBySeedForms('دعم التحالف الدولي لهزيمة داعش وقتال داعش')).toEqual([{ topic: 'isis', text: 'داعش' }]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectPublished, metadataDay } from '../../lib/dates/published';
-import { DOM_KINDS, parseDocument } from '../fixtures/pages';
+import { DOM_KINDS, fixturePages, parseDocument } from '../fixtures/pages';
 
 const ld = (value: unknown): string => `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
 const meta = (attr: string, name: string, content: string): string => `<meta ${attr}="${name}" content="${content}">`;
@@ -89,6 +89,11 @@ describe.each(DOM_KINDS)('detectPublished (%s)', (kind) => {
     expect(detectPublished(page(meta('property', 'article:modified_time', '2024-10-01T00:30:00+03:00')))).toBe('2024-10-01');
   });
 
+  it('prefers a date written in the byline to a modification time', () => {
+    const body = '<article><h1>عنوان</h1><div class="byline">نشر في 3 آب 2024</div><p>نص</p></article>';
+    expect(detectPublished(page(meta('property', 'article:modified_time', '2024-12-01'), body))).toBe('2024-08-03');
+  });
+
   it('falls back to an Arabic date by the headline, in either month system and digit set', () => {
     const byline = (line: string): Document =>
       page('', `<nav>الرئيسية</nav><article><h1>السوداني يبحث مستقبل التحالف</h1><div class="meta">${line}</div><p>نص الخبر الطويل عن العراق.</p></article>`);
@@ -112,5 +117,11 @@ describe.each(DOM_KINDS)('detectPublished (%s)', (kind) => {
   it('returns null when nothing dates the page', () => {
     expect(detectPublished(page(''))).toBeNull();
     expect(detectPublished(page('', '<h1>عنوان</h1><p>قال الشهر الماضي إن عام 2025 سيكون حاسما</p>'))).toBeNull();
+  });
+});
+
+describe.each(DOM_KINDS)('detectPublished on the fixture pages (%s)', (kind) => {
+  it.each(fixturePages().map((p) => [p.name, p] as const))('%s', (_, page) => {
+    expect(detectPublished(parseDocument(page.html, kind))).toBe(page.published);
   });
 });
