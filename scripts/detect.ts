@@ -77,7 +77,7 @@ function main(files: string[]): number {
     process.stderr.write('usage: npm run --silent detect -- FILE.txt|FILE.html...\n');
     return 2;
   }
-  const corpus = process.env.SIYAQ_CORPUS ?? join(REPO_ROOT, 'data', 'corpus.json');
+  const corpus = process.env.SIYAQ_CORPUS || join(REPO_ROOT, 'data', 'corpus.json');
   let pack: CorpusPack;
   try {
     pack = JSON.parse(readFileSync(corpus, 'utf8')) as CorpusPack;
