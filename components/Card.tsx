@@ -49,8 +49,10 @@ export function Card({ data, articleDate, lang, onClose, onOpenTimeline, onMute,
         <div class="sq-card-titles">
           <span class="sq-kind">{t(`kind_${topic.kind}`, lang)}</span>
           {/* The Arabic label always: it is the name as the article prints it. */}
-          <h2 class="sq-card-title" lang="ar" dir="rtl">
-            {topic.label.ar}
+          <h2 class="sq-card-title">
+            <span lang="ar" dir="rtl">
+              {topic.label.ar}
+            </span>
           </h2>
           {lang === 'en' && topic.label.en ? <p class="sq-card-subtitle">{topic.label.en}</p> : null}
         </div>

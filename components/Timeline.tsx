@@ -26,6 +26,8 @@ export interface TimelineProps {
   /** The topic chip that is on, or null for all. */
   topic: string | null;
   onTopic(topic: string | null): void;
+  /** Chips shown before "more": a corpus has dozens of topics, and a wall of chips buries the events. */
+  chipLimit?: number;
 }
 
 interface MonthGroup {
@@ -66,8 +68,9 @@ export function groupByYearMonth(events: readonly CorpusEvent[]): YearGroup[] {
   return years;
 }
 
-export function Timeline({ data, lang, scope = null, topic, onTopic }: TimelineProps) {
+export function Timeline({ data, lang, scope = null, topic, onTopic, chipLimit = 8 }: TimelineProps) {
   const [query, setQuery] = useState('');
+  const [allChips, setAllChips] = useState(false);
   const search = useMemo(() => createEventSearch(data.events, data.topics), [data]);
   const topicById = useMemo(() => new Map(data.topics.map((tp) => [tp.id, tp])), [data]);
   const sourceById = useMemo(() => new Map(data.sources.map((s) => [s.id, s])), [data]);
@@ -85,6 +88,10 @@ export function Timeline({ data, lang, scope = null, topic, onTopic }: TimelineP
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .map(([id]) => topicById.get(id)!);
   }, [scoped, scope, topicById]);
+
+  // The chosen topic stays visible even when it is not among the first chips.
+  const shownChips = allChips ? chips : chips.filter((tp, i) => i < chipLimit || tp.id === topic);
+  const hiddenChips = chips.length - shownChips.length;
 
   const matches = search(query);
   const shown = scoped.filter((e) => (!topic || e.topics.includes(topic)) && (!matches || matches.has(e.id)));
@@ -105,7 +112,7 @@ export function Timeline({ data, lang, scope = null, topic, onTopic }: TimelineP
           <button type="button" class="chip" aria-pressed={topic === null} onClick={() => onTopic(null)}>
             {t('allTopics', lang)}
           </button>
-          {chips.map((tp) => (
+          {shownChips.map((tp) => (
             <button
               type="button"
               key={tp.id}
@@ -117,6 +124,11 @@ export function Timeline({ data, lang, scope = null, topic, onTopic }: TimelineP
               {localized(tp.label, lang)}
             </button>
           ))}
+          {hiddenChips > 0 || allChips ? (
+            <button type="button" class="chip chip-more" aria-expanded={allChips} onClick={() => setAllChips(!allChips)}>
+              {allChips ? t('fewerTopics', lang) : tn('moreTopics', hiddenChips, lang)}
+            </button>
+          ) : null}
         </div>
       </div>
 

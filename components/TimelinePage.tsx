@@ -58,7 +58,7 @@ export function TimelinePage({ lang, data, error }: TimelinePageProps) {
       {data ? (
         <div class={questions.length > 0 ? 'page-grid page-grid-aside' : 'page-grid'}>
           <main class="page-main">
-            <Timeline data={data} lang={lang} topic={topicId} onTopic={setTopic} />
+            <Timeline data={data} lang={lang} topic={topicId} onTopic={setTopic} chipLimit={16} />
           </main>
           {questions.length > 0 ? (
             <aside class="page-aside" aria-labelledby="story-moved">

@@ -66,6 +66,7 @@ const AR = {
   searchPlaceholder: 'اسم، مكان، حدث…',
   filterTopics: 'تصفية حسب الموضوع',
   allTopics: 'كل المواضيع',
+  fewerTopics: 'مواضيع أقل',
   undatedMonth: 'خلال العام',
   noResults: 'لا أحداث تطابق البحث.',
   onThisPage: 'في هذه الصفحة',
@@ -155,6 +156,7 @@ const EN: Record<StringKey, string> = {
   searchPlaceholder: 'A name, place, event…',
   filterTopics: 'Filter by topic',
   allTopics: 'All topics',
+  fewerTopics: 'Fewer topics',
   undatedMonth: 'During the year',
   noResults: 'No events match.',
   onThisPage: 'On this page',
@@ -251,6 +253,10 @@ const PLURALS = {
   topics: {
     ar: { zero: 'لا مواضيع', one: 'موضوع واحد', two: 'موضوعان', few: '{n} مواضيع', many: '{n} موضوعاً', other: '{n} موضوع' },
     en: { one: '1 topic', other: '{n} topics' },
+  },
+  moreTopics: {
+    ar: { zero: 'المزيد', one: 'موضوع آخر', two: 'موضوعان آخران', few: '{n} مواضيع أخرى', many: '{n} موضوعاً آخر', other: '{n} موضوع آخر' },
+    en: { one: '1 more topic', other: '{n} more topics' },
   },
   sources: {
     ar: { zero: 'لا مصادر', one: 'مصدر واحد', two: 'مصدران', few: '{n} مصادر', many: '{n} مصدراً', other: '{n} مصدر' },

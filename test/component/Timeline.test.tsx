@@ -47,6 +47,18 @@ describe('Timeline', () => {
     expect(shownIds()).toHaveLength(4);
   });
 
+  it('shows the first chips and the rest on demand, keeping the chosen one visible', () => {
+    render(<Harness chipLimit={1} topic="sudani" />);
+    const chips = () => [...document.querySelectorAll('.chip[data-topic]')].map((el) => el.getAttribute('data-topic'));
+    expect(chips()).toEqual(['global-coalition', 'sudani']);
+    const more = screen.getByRole('button', { name: 'موضوع آخر' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(more);
+    expect(chips()).toEqual(['global-coalition', 'sudani', 'alina-romanowski']);
+    fireEvent.click(screen.getByRole('button', { name: 'مواضيع أقل' }));
+    expect(chips()).toHaveLength(2);
+  });
+
   it('keeps to the scope it is given', () => {
     render(<Harness scope={['alina-romanowski']} />);
     expect(shownIds()).toEqual(['e-2024-09-23']);

@@ -1,0 +1,44 @@
+/**
+ * The options page's `Library` over lib/db: pack listing, import, export,
+ * removal and reset.
+ */
+import type { CorpusPack } from '../lib/corpus/types';
+import { corpusInfo, exportPack, importPack, removePack, resetToBundled } from '../lib/db';
+import { timeline } from '../lib/db/queries';
+import { db } from './library';
+import type { Library } from './Options';
+
+export const library: Library = {
+  async packs() {
+    const info = await corpusInfo(await db());
+    return info.packs.map((p) => ({
+      id: p.id,
+      title: p.title,
+      version: p.version,
+      bundled: p.origin === 'bundled',
+      topics: p.counts.topics,
+      events: p.counts.events,
+      sources: p.sources,
+    }));
+  },
+  async topicLabels() {
+    const data = await timeline(await db());
+    return new Map(data?.topics.map((tp) => [tp.id, tp.label]));
+  },
+  async importPack(json) {
+    const result = await importPack(await db(), json);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    return { title: result.pack.title };
+  },
+  async exportPack(id) {
+    return JSON.stringify(await exportPack(await db(), id), null, 2);
+  },
+  async removePack(id) {
+    await removePack(await db(), id);
+  },
+  async resetBundled() {
+    // Loaded only here, on demand: the bundled corpus's JSON is large.
+    const { default: bundled } = await import('../data/corpus.json');
+    await resetToBundled(await db(), bundled as CorpusPack);
+  },
+};
