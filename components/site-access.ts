@@ -35,17 +35,9 @@ export async function setSiteOn(site: { host: string; builtIn: boolean }, on: bo
 }
 
 async function enableExtraSite(host: string, tabId: number | undefined): Promise<SiteChange> {
-  const origins = extraOrigins(host);
-  const granted = await browser.permissions.request({ origins });
+  const granted = await browser.permissions.request({ origins: extraOrigins(host) });
   if (!granted) return 'denied';
-  const id = scriptId(host);
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
-  if (existing.length === 0) {
-    await browser.scripting.registerContentScripts([
-      { id, matches: origins, js: [CONTENT_JS], css: [CONTENT_CSS], runAt: 'document_idle', persistAcrossSessions: true },
-    ]);
-  }
-  await setExtraHost(host, true);
+  await registerExtraSite(host);
   if (tabId === undefined) return 'reload';
   // Start on the page in view now rather than at its next load.
   try {
@@ -55,6 +47,23 @@ async function enableExtraSite(host: string, tabId: number | undefined): Promise
   } catch {
     return 'reload';
   }
+}
+
+/**
+ * Registers the content script for a host whose permission is granted, and
+ * records the host. Idempotent. Firefox may close the popup while its
+ * permission prompt is open, so the background can finish the job from
+ * `permissions.onAdded` with this same function.
+ */
+export async function registerExtraSite(host: string): Promise<void> {
+  const id = scriptId(host);
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+  if (existing.length === 0) {
+    await browser.scripting.registerContentScripts([
+      { id, matches: extraOrigins(host), js: [CONTENT_JS], css: [CONTENT_CSS], runAt: 'document_idle', persistAcrossSessions: true },
+    ]);
+  }
+  await setExtraHost(host, true);
 }
 
 /** Unregisters the site's script, gives the permission back and forgets the host. */
