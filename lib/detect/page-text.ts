@@ -95,10 +95,7 @@ export function isInline(el: Element): boolean {
   return INLINE.has(tagOf(el));
 }
 
-function furnitureByName(el: Element): boolean {
-  const cls = el.getAttribute('class');
-  const id = el.getAttribute('id');
-  if (!cls && !id) return false;
+function furnitureByName(cls: string | null, id: string | null): boolean {
   const names = `${cls ?? ''} ${id ?? ''}`.toLowerCase();
   if (STRONG_NAME.test(names)) return true;
   let weak = false;
@@ -138,7 +135,16 @@ function isSmallForm(el: Element): boolean {
  * built-in rules. Exported for article.ts, which must agree with the reader.
  */
 export function isSkippedElement(el: Element): boolean {
-  const tag = tagOf(el);
+  return skippedAs(el, tagOf(el));
+}
+
+/**
+ * The rules, for an element whose tag is known. The reader calls this once per
+ * element of the page, so the attributes are read in one pass over
+ * `el.attributes` (most elements have none, or only an href) rather than by a
+ * getAttribute call per rule.
+ */
+function skippedAs(el: Element, tag: string): boolean {
   if (NEVER_TEXT.has(tag)) return true;
   if (tag === 'header' && isBannerHeader(el)) return true;
   if (tag === 'form' && isSmallForm(el)) return true;
@@ -150,107 +156,160 @@ export function isSkippedElement(el: Element): boolean {
   if (hidden !== null && hidden !== 'until-found') return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const role = el.getAttribute('role');
-  if (role && CHROME_ROLES.test(role)) return true;
+  if (role !== null && CHROME_ROLES.test(role)) return true;
   const style = el.getAttribute('style');
-  if (style && HIDDEN_STYLE.test(style)) return true;
+  if (style !== null && HIDDEN_STYLE.test(style)) return true;
+  const cls = el.getAttribute('class');
+  const id = el.getAttribute('id');
   // Furniture class names are judged on block elements only: an inline
   // «<a class="tag">» inside a sentence is part of the sentence. The page's
   // html and body carry state classes (menu-open) that say nothing about their
   // content. Text for screen readers only is hidden wherever it is.
-  if (tag === 'html' || tag === 'body') return false;
-  if (INLINE.has(tag)) {
-    const cls = el.getAttribute('class');
-    return cls !== null && STRONG_NAME.test(cls.toLowerCase());
-  }
-  return furnitureByName(el);
+  if ((cls === null && id === null) || tag === 'html' || tag === 'body') return false;
+  if (INLINE.has(tag)) return cls !== null && STRONG_NAME.test(cls.toLowerCase());
+  return furnitureByName(cls, id);
 }
 
 /**
- * The blocks of text under `root`, in document order.
+ * Reads the blocks of text under a root, in document order, a slice at a
+ * time: a content script reads a 2 MB page in slices between which it yields
+ * to the page, so no task runs long. `readBlocks` reads it all at once.
  *
  * It reads exactly the part of a whole-page read that lies in `root`, so a
  * content script can re-read only what a mutation changed: when `root` (or an
- * ancestor) is skipped it returns nothing, and when `root` is inline (a `<b>`
- * whose text changed) the whole block around it is read.
+ * ancestor) is skipped it reads nothing, and when `root` is inline (a `<b>`
+ * whose text changed) the whole block around it is read. A page that changes
+ * between slices is read as it is when each slice is read; nodes removed under
+ * the walk end it early (the mutation will be read again anyway).
+ */
+export class BlockReader {
+  private readonly start: Element;
+  private readonly skip: ((el: Element) => boolean) | undefined;
+  /** The next node to visit; null when the walk is over. */
+  private node: Node | null;
+  // The block being gathered: its element, nodes, their starts and the pieces of its text.
+  private owner: Element;
+  private nodes: Text[] = [];
+  private starts: number[] = [];
+  private parts: string[] = [];
+  private length = 0;
+  private hasText = false;
+  /** Block-level elements from the start down to the current position. */
+  private readonly stack: Element[];
+  private out: TextBlock[] = [];
+  private outChars = 0;
+
+  constructor(root: Element, opts: ReadOptions = {}) {
+    this.skip = opts.skip;
+    let start: Element = root;
+    while (isInline(start) && start.parentElement) start = start.parentElement;
+    this.start = start;
+    this.owner = start;
+    this.stack = [start];
+    this.node = start.firstChild;
+    for (let el: Element | null = start; el; el = el.parentElement) {
+      if (this.rejected(el, tagOf(el))) {
+        this.node = null;
+        break;
+      }
+    }
+  }
+
+  get done(): boolean {
+    return this.node === null;
+  }
+
+  private rejected(el: Element, tag: string): boolean {
+    return skippedAs(el, tag) || (this.skip !== undefined && this.skip(el));
+  }
+
+  private flush(): void {
+    if (this.hasText) {
+      const text = this.parts.join('');
+      this.out.push({ element: this.owner, nodes: this.nodes, starts: this.starts, text });
+      this.outChars += text.length + 1;
+    }
+    this.nodes = [];
+    this.starts = [];
+    this.parts = [];
+    this.length = 0;
+    this.hasText = false;
+  }
+
+  /**
+   * Reads on until the blocks read hold at least `chars` characters, or to the
+   * end; returns them ([] once everything is read).
+   */
+  read(chars = Infinity): TextBlock[] {
+    const start = this.start;
+    const stack = this.stack;
+    let node = this.node;
+    while (node !== null && this.outChars < chars) {
+      let child: Node | null = null;
+      const type = node.nodeType;
+      if (type === 3) {
+        const data = (node as Text).data;
+        if (data.length > 0) {
+          if (this.nodes.length === 0) this.owner = stack[stack.length - 1]!;
+          this.nodes.push(node as Text);
+          this.starts.push(this.length);
+          this.parts.push(data);
+          this.length += data.length;
+          if (!this.hasText && NON_SPACE.test(data)) this.hasText = true;
+        }
+      } else if (type === 1) {
+        const el = node as Element;
+        const tag = tagOf(el);
+        if (tag === 'br') {
+          // Only between nodes of the block: a leading <br> has nothing to separate.
+          if (this.nodes.length > 0) {
+            this.parts.push('\n');
+            this.length += 1;
+          }
+        } else {
+          const inline = INLINE.has(tag);
+          // Any visible block-level element, read or not (an ad box, an empty
+          // div), ends the line: the words on either side must not run together.
+          if (!inline && !INVISIBLE.has(tag)) this.flush();
+          if (!this.rejected(el, tag)) {
+            child = el.firstChild;
+            if (child !== null && !inline) stack.push(el);
+          }
+        }
+      }
+      if (child !== null) {
+        node = child;
+        continue;
+      }
+      // Next node in document order, closing finished blocks on the way up.
+      let next = node.nextSibling;
+      while (next === null) {
+        const parent: Node | null = node.parentNode;
+        if (parent === null || parent === start) break;
+        node = parent;
+        if (node === stack[stack.length - 1]) {
+          this.flush();
+          stack.pop();
+        }
+        next = node.nextSibling;
+      }
+      node = next;
+    }
+    this.node = node;
+    if (node === null) this.flush();
+    const out = this.out;
+    this.out = [];
+    this.outChars = 0;
+    return out;
+  }
+}
+
+/**
+ * The blocks of text under `root`, in document order, read at once (see
+ * BlockReader for what is read).
  */
 export function readBlocks(root: Element, opts: ReadOptions = {}): TextBlock[] {
-  const skip = opts.skip;
-  const rejected = (el: Element): boolean => isSkippedElement(el) || (skip !== undefined && skip(el));
-  let start: Element = root;
-  while (isInline(start) && start.parentElement) start = start.parentElement;
-  for (let el: Element | null = start; el; el = el.parentElement) {
-    if (rejected(el)) return [];
-  }
-
-  const blocks: TextBlock[] = [];
-  // The block being gathered: its element, nodes, their starts and the pieces of its text.
-  let owner: Element = start;
-  let nodes: Text[] = [];
-  let starts: number[] = [];
-  let parts: string[] = [];
-  let length = 0;
-  let hasText = false;
-  // Block-level elements from `start` down to the current position.
-  const stack: Element[] = [start];
-
-  const flush = (): void => {
-    if (hasText && nodes.length > 0) blocks.push({ element: owner, nodes, starts, text: parts.join('') });
-    nodes = [];
-    starts = [];
-    parts = [];
-    length = 0;
-    hasText = false;
-  };
-
-  let node: Node | null = start.firstChild;
-  while (node) {
-    let descend = false;
-    if (node.nodeType === 3) {
-      const data = (node as Text).data;
-      if (data.length > 0) {
-        if (nodes.length === 0) owner = stack[stack.length - 1]!;
-        nodes.push(node as Text);
-        starts.push(length);
-        parts.push(data);
-        length += data.length;
-        if (!hasText && NON_SPACE.test(data)) hasText = true;
-      }
-    } else if (node.nodeType === 1) {
-      const el = node as Element;
-      const tag = tagOf(el);
-      if (tag === 'br') {
-        // Only between nodes of the block: a leading <br> has nothing to separate.
-        if (nodes.length > 0) {
-          parts.push('\n');
-          length += 1;
-        }
-      } else {
-        const inline = INLINE.has(tag);
-        // Any visible block-level element, read or not (an ad box, an empty
-        // div), ends the line: the words on either side must not run together.
-        if (!inline && !INVISIBLE.has(tag)) flush();
-        if (!rejected(el) && el.firstChild) {
-          if (!inline) stack.push(el);
-          descend = true;
-        }
-      }
-    }
-    if (descend) {
-      node = node.firstChild;
-      continue;
-    }
-    // Next node in document order, leaving finished elements on the way up.
-    while (node && node !== start && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node === stack[stack.length - 1] && node !== start) {
-        flush();
-        stack.pop();
-      }
-    }
-    node = node && node !== start ? node.nextSibling : null;
-  }
-  flush();
-  return blocks;
+  return new BlockReader(root, opts).read();
 }
 
 /** The blocks' texts joined by '\n', and where each block starts in it. */

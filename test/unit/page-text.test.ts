@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type TextBlock, locate, pageText, readBlocks } from '../../lib/detect/page-text';
+import { BlockReader, type TextBlock, blockIndexAt, locate, pageText, readBlocks } from '../../lib/detect/page-text';
 import { DOM_KINDS, parseDocument } from '../fixtures/pages';
 
 /** Every block's text must be its nodes' data with only '\n' (for <br>) between them. */
@@ -174,6 +174,40 @@ describe.each(DOM_KINDS)('pageText and locate (%s)', (kind) => {
     expect(locate(blocks, blockStarts, 0, 10)).toEqual([]);
     expect(locate(blocks, blockStarts, text.length - 1, text.length + 3)).toEqual([]);
     expect(locate([], [], 0, 1)).toEqual([]);
+  });
+});
+
+describe.each(DOM_KINDS)('BlockReader (%s)', (kind) => {
+  const html = `<body><article>${Array.from({ length: 40 }, (_, i) => `<p>فقرة رقم ${i} عن <b>محمد شياع</b> السوداني<br>والتحالف الدولي</p><div class="share">شارك</div>`).join('')}</article></body>`;
+
+  it('reads in slices of at least the characters asked for, the same blocks as a whole read', () => {
+    const doc = parseDocument(html, kind);
+    const whole = readBlocks(doc.body);
+    const reader = new BlockReader(doc.body);
+    const slices: TextBlock[][] = [];
+    while (!reader.done) {
+      const slice = reader.read(200);
+      if (!reader.done) expect(pageText(slice).text.length + 1).toBeGreaterThanOrEqual(200);
+      slices.push(slice);
+    }
+    expect(slices.length).toBeGreaterThan(4);
+    expect(slices.flat().map((b) => b.text)).toEqual(whole.map((b) => b.text));
+    expect(slices.flat().map((b) => b.nodes)).toEqual(whole.map((b) => b.nodes));
+    expect(reader.read()).toEqual([]);
+  });
+
+  it('reads nothing under a skipped root', () => {
+    const doc = parseDocument(html, kind);
+    const reader = new BlockReader(doc.querySelector('.share')!);
+    expect(reader.done).toBe(true);
+    expect(reader.read()).toEqual([]);
+  });
+
+  it('finds the block of a page-text offset', () => {
+    expect(blockIndexAt([0, 10, 25], 0)).toBe(0);
+    expect(blockIndexAt([0, 10, 25], 9)).toBe(0);
+    expect(blockIndexAt([0, 10, 25], 10)).toBe(1);
+    expect(blockIndexAt([0, 10, 25], 99)).toBe(2);
   });
 });
 
