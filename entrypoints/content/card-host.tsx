@@ -55,7 +55,8 @@ export function createCardHost(doc: Document, lang: Lang, actions: CardActions):
     });
     frame.style.top = `${placement.top}px`;
     frame.style.left = `${placement.left}px`;
-    frame.style.maxHeight = `${placement.maxHeight}px`;
+    // The card scrolls inside the room it has rather than growing past the viewport.
+    frame.style.setProperty('--sq-card-max-height', `${placement.maxHeight}px`);
     frame.dataset.side = placement.side;
   };
 
@@ -68,7 +69,7 @@ export function createCardHost(doc: Document, lang: Lang, actions: CardActions):
       anchor = range;
       open = true;
       frame.hidden = false;
-      frame.style.maxHeight = '';
+      frame.style.removeProperty('--sq-card-max-height');
       render(
         <Card
           data={data}
