@@ -61,12 +61,23 @@ let passed = 0;
 let failed = 0;
 const timings: string[] = [];
 
-function countTests(report: string): boolean {
-  if (!existsSync(report)) return false;
-  const json = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  testResults: { status: string; assertionResults: { status: string }[] }[];
+}
+
+function countTests(report: string): void {
+  if (!existsSync(report)) return;
+  const json = JSON.parse(readFileSync(report, 'utf8')) as VitestReport;
   passed += json.numPassedTests;
   failed += json.numFailedTests;
-  return true;
+  // A file whose setup failed reports its tests as skipped: they did not pass, so count them as failed.
+  for (const file of json.testResults) {
+    if (file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed')) {
+      failed += file.assertionResults.filter((t) => t.status !== 'passed').length;
+    }
+  }
 }
 
 function finish(code: number): never {
@@ -91,11 +102,17 @@ for (const stage of stages) {
   const run = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...stage.env } });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   timings.push(`${stage.name.padEnd(14)} ${seconds.padStart(6)} s`);
-  const counted = stage.report ? countTests(stage.report) : false;
+  const failedBefore = failed;
+  if (stage.report) countTests(stage.report);
   if (run.status !== 0) {
-    if (!counted) failed += 1;
+    // A runner that failed before any test did (setup, a missing browser) still counts as one failure.
+    if (failed === failedBefore) failed += 1;
     const how = run.error ? run.error.message : run.signal ? `killed by ${run.signal}` : `exit code ${run.status}`;
-    console.error(`\n✖ npm test stopped: stage "${stage.name}" failed (${how}) after ${seconds} s. Later stages were not run.`);
+    const later = stages.slice(stages.indexOf(stage) + 1).map((s) => s.name);
+    console.error(
+      `\n✖ npm test stopped: stage "${stage.name}" failed (${how}) after ${seconds} s.` +
+        (later.length > 0 ? ` Not run: ${later.join(', ')}.` : ''),
+    );
     finish(1);
   }
   console.log(`✔ ${stage.name} (${seconds} s)`);

@@ -22,6 +22,7 @@ contractSuite('Chromium: the production build on a listed outlet', async () => {
     openUnlisted: () => opened(UNLISTED_URL),
     openPopup: () => opened(session.extensionUrl('popup.html')),
     pageErrors: session.pageErrors,
+    backgroundErrors: session.backgroundErrors,
     close: session.close,
   };
 });

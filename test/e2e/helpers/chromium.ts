@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { CHROME_BUILD, CHROMIUM_PATH, requireBrowser, requireBuild } from './paths';
 
 export interface ChromiumOptions {
@@ -16,7 +16,9 @@ export interface ChromiumOptions {
   headless?: boolean;
   extensionDir?: string;
   viewport?: { width: number; height: number };
-  /** Extra Chromium flags, e.g. a UI language. */
+  /** The browser's UI language, which the extension's own UI follows. Default: Arabic. */
+  lang?: string;
+  /** Extra Chromium flags. */
   args?: string[];
 }
 
@@ -25,6 +27,8 @@ export interface ChromiumSession {
   extensionId: string;
   /** Errors the pages logged (console.error and uncaught exceptions), page by page. */
   pageErrors: string[];
+  /** Errors the extension's service worker logged (it reports a failed corpus set-up there). */
+  backgroundErrors: string[];
   /** Opens a new tab at url. */
   open(url: string): Promise<Page>;
   /** chrome-extension://ID/<path>. */
@@ -41,7 +45,9 @@ export async function launchChromium(opts: ChromiumOptions): Promise<ChromiumSes
     executablePath: CHROMIUM_PATH,
     headless: opts.headless ?? true,
     viewport: opts.viewport ?? { width: 1280, height: 800 },
-    locale: 'ar',
+    locale: opts.lang ?? 'ar',
+    // Chromium on Linux takes its UI language (chrome.i18n.getUILanguage) from LANGUAGE.
+    env: { ...process.env, LANGUAGE: opts.lang ?? 'ar' },
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -52,6 +58,7 @@ export async function launchChromium(opts: ChromiumOptions): Promise<ChromiumSes
       '--no-first-run',
       '--disable-sync',
       '--disable-quic',
+      `--lang=${opts.lang ?? 'ar'}`,
       ...(opts.args ?? []),
     ],
   });
@@ -60,7 +67,9 @@ export async function launchChromium(opts: ChromiumOptions): Promise<ChromiumSes
     rmSync(profile, { recursive: true, force: true });
   };
   try {
-    await context.route('**/*', async (route) => {
+    // Only the web: the extension's own chrome-extension:// files load as usual.
+    const web = (url: URL) => url.protocol === 'http:' || url.protocol === 'https:';
+    await context.route(web, async (route) => {
       const url = route.request().url().split('#')[0] ?? '';
       const body = opts.pages[url];
       if (body !== undefined) {
@@ -81,6 +90,15 @@ export async function launchChromium(opts: ChromiumOptions): Promise<ChromiumSes
     }
     const extensionId = new URL(worker.url()).host;
     const pageErrors: string[] = [];
+    const backgroundErrors: string[] = [];
+    const watchWorker = (w: Worker): void => {
+      w.on('console', (msg) => {
+        if (msg.type() === 'error') backgroundErrors.push(`${w.url()}: console.error: ${msg.text()}`);
+      });
+    };
+    watchWorker(worker);
+    // A stopped service worker comes back as a new one.
+    context.on('serviceworker', watchWorker);
 
     const watch = (page: Page): void => {
       page.on('console', (msg) => {
@@ -95,6 +113,7 @@ export async function launchChromium(opts: ChromiumOptions): Promise<ChromiumSes
       context,
       extensionId,
       pageErrors,
+      backgroundErrors,
       async open(url: string) {
         const page = await context.newPage();
         await page.goto(url, { waitUntil: 'load' });

@@ -36,6 +36,8 @@ export interface BrowserUnderTest {
   openPopup(): Promise<OpenedPage>;
   /** Errors logged by any page opened so far (console.error, uncaught exceptions). */
   pageErrors: string[];
+  /** Errors logged by the extension's background, where the browser lets a test read them. */
+  backgroundErrors: string[];
   close(): Promise<void>;
 }
 
@@ -53,7 +55,13 @@ export function contractSuite(title: string, launch: () => Promise<BrowserUnderT
       browser = await launch();
       article = await browser.openArticle();
       d = article.driver;
-      await waitForMarks(d);
+      try {
+        await waitForMarks(d);
+      } catch (e) {
+        // Say why the content script did nothing, when the extension said so.
+        const logs = [...browser.backgroundErrors, ...browser.pageErrors];
+        throw new Error(`${e instanceof Error ? e.message : String(e)}${logs.length > 0 ? `\nThe extension logged:\n${logs.join('\n')}` : ''}`);
+      }
     });
 
     afterAll(async () => {
@@ -121,8 +129,9 @@ export function contractSuite(title: string, launch: () => Promise<BrowserUnderT
       }
     });
 
-    it('logs no error in the page or the popup', () => {
+    it('logs no error in the page, the popup or the background', () => {
       expect(browser.pageErrors).toEqual([]);
+      expect(browser.backgroundErrors).toEqual([]);
     });
   });
 }

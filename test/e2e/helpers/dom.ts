@@ -11,6 +11,8 @@ export interface WordQuery {
   phrase: string;
   /** The word inside the phrase to point at. */
   word: string;
+  /** Where to scroll the word's paragraph first (default: the middle of the view). */
+  scroll?: 'center' | 'start';
 }
 
 export interface Point {
@@ -20,7 +22,7 @@ export interface Point {
 
 /**
  * The centre of a word's first line box, in client coordinates, after
- * scrolling it into the middle of the view. Null when the phrase is not found.
+ * scrolling its paragraph into view. Null when the phrase is not found.
  */
 export function wordCentre(q: WordQuery): Point | null {
   const root = document.querySelector(q.within);
@@ -34,7 +36,9 @@ export function wordCentre(q: WordQuery): Point | null {
     const range = document.createRange();
     range.setStart(node, start);
     range.setEnd(node, start + q.word.length);
-    (node.parentElement ?? root).scrollIntoView({ block: 'center', inline: 'nearest' });
+    (node.parentElement ?? root).scrollIntoView({ block: q.scroll ?? 'center', inline: 'nearest' });
+    // 'start' keeps some of what is above in view, as a reader scrolling down would.
+    if (q.scroll === 'start') window.scrollBy(0, -140);
     const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
     return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   }

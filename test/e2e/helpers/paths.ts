@@ -10,8 +10,11 @@ import { REPO_ROOT } from '../../seeds';
 export const CHROMIUM_PATH = process.env.SIYAQ_CHROMIUM ?? '/usr/bin/chromium';
 export const FIREFOX_PATH = process.env.SIYAQ_FIREFOX ?? '/usr/bin/firefox-esr';
 
-export const CHROME_BUILD = join(REPO_ROOT, '.output', 'chrome-mv3');
-export const FIREFOX_BUILD = join(REPO_ROOT, '.output', 'firefox-mv3');
+// SIYAQ_E2E_CHROME_BUILD / SIYAQ_E2E_FIREFOX_BUILD may name copies of the
+// builds, so that a `wxt build` started elsewhere in the same tree (which
+// empties .output first) cannot pull an extension out from under a test.
+export const CHROME_BUILD = process.env.SIYAQ_E2E_CHROME_BUILD ?? join(REPO_ROOT, '.output', 'chrome-mv3');
+export const FIREFOX_BUILD = process.env.SIYAQ_E2E_FIREFOX_BUILD ?? join(REPO_ROOT, '.output', 'firefox-mv3');
 
 const INSTALL_HINT = 'Install both browsers with: sudo apt-get update && sudo apt-get install -y chromium firefox-esr';
 

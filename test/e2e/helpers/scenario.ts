@@ -93,7 +93,7 @@ export async function pointerAway(d: Driver): Promise<void> {
 
 interface CorpusLike {
   topics: { id: string; label: { ar: string } }[];
-  events: { id: string; date: string; title: { ar: string }; topics: string[] }[];
+  events: { id: string; date: string; title: { ar: string; en?: string }; topics: string[] }[];
 }
 
 export function corpus(): CorpusLike {
@@ -104,8 +104,9 @@ const toArabicIndic = (s: string) => s.replace(/[0-9]/g, (c) => String.fromCharC
 
 /**
  * What contract 6 asks of a card's text: the topic's Arabic label and at least
- * one dated event (an event of the topic by its Arabic title, and its year in
- * either digit set). Returns the problems, empty when the card is right.
+ * one dated event (an event of the topic by its title, in the UI's language,
+ * Arabic or English, and its year in either digit set). Returns the problems,
+ * empty when the card is right.
  */
 export function cardProblems(text: string, topicId: string): string[] {
   const c = corpus();
@@ -114,7 +115,8 @@ export function cardProblems(text: string, topicId: string): string[] {
   const problems: string[] = [];
   if (!text.includes(topic.label.ar)) problems.push(`no Arabic label «${topic.label.ar}»`);
   const dated = c.events.filter((e) => {
-    if (!e.topics.includes(topicId) || !text.includes(e.title.ar)) return false;
+    if (!e.topics.includes(topicId)) return false;
+    if (!text.includes(e.title.ar) && !(e.title.en && text.includes(e.title.en))) return false;
     const year = e.date.slice(0, 4);
     return text.includes(year) || text.includes(toArabicIndic(year));
   });
