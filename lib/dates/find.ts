@@ -12,6 +12,7 @@
  * stand next to it.
  */
 import { fold } from '../arabic/normalize';
+import { isWordCode } from '../arabic/chars';
 import {
   type CalendarDate,
   type Precision,
@@ -45,6 +46,7 @@ const R = '(?![\\p{L}\\p{N}])';
 /** A match after ب/ل must start with a digit: «لامس» is "touched", not أمس. */
 const PREPOSITION_BEFORE = /[بل]/;
 const DIGIT_FIRST = /^\d/;
+const PROCLITIC_LETTER = /[وفبل]/;
 
 const WD = WEEKDAY_NAMES.pattern;
 const GM = GREGORIAN_MONTHS.pattern;
@@ -72,26 +74,26 @@ const GREGORIAN_RE = new RegExp(
     `(?:(?: ?[،,])? ?(?:من )?(?:(?:ال)?(?:عام|سنه) )?(?<y>\\d{4})(?!\\d)(?: ?م${R}| ?ميلادي(?:ه)?${R}| للميلاد${R})?` +
     `| (?:من (?:العام|السنه) (?<ry>${RELATIVE_WORD})|من (?<thisYear>هذا العام|هذه السنه))${R}` +
     `| (?:من )?(?<rm>${RELATIVE_WORD})${R})?`,
-  'gu',
+  'yu',
 );
 
 /** «5 رمضان 1445 هـ»; a year is required (صفر is also "zero", رمضان also a name). */
 const HIJRI_RE = new RegExp(
   `${L}(?:(?:(?:يوم )?(?:${WD})(?: ?[،,])? )?(?<d>\\d{1,2}) ?(?:من )?)?(?:شهر )?(?<m>${HM})${R}` +
     `(?: ?[،,])? ?(?:(?:عام|سنه) )?(?<y>\\d{4})(?!\\d)(?: ?ه${R}| ?هجري(?:ه)?${R}| للهجره${R})?`,
-  'gu',
+  'yu',
 );
 
 /** Day/month/year with / . or -, and year-first ISO order; a weekday may lead. */
 const NUMERIC_RE = new RegExp(
   `${L}(?<![/.\\-])(?:(?:يوم )?(?:${WD})(?: ?[،,])? )?(?:(?<d>\\d{1,2})(?<s>[/.\\-])(?<m>\\d{1,2})\\k<s>(?<y>\\d{4})|(?<Y>\\d{4})(?<t>[/\\-])(?<M>\\d{1,2})\\k<t>(?<D>\\d{1,2}))(?![\\p{N}/.\\-]|\\p{L}(?<!م))(?: ?م${R})?`,
-  'gu',
+  'yu',
 );
 
 /** «عام 2003», «سنة 2014م», «عامي 2014 و2017»; a bare four-digit number may be a count. */
 const YEAR_RE = new RegExp(
   `${L}(?:بال|لل|ال|ب|ل)?(?<kw>عامي|عام|سنه)(?: ?[:،,])? (?<y>\\d{4})(?!\\d)(?<h> ?ه${R}| ?هجري)?(?: ?م${R})?(?: ?(?:و|الى|حتى|-|–) ?(?<y2>\\d{4})(?!\\d)(?: ?م${R})?)?`,
-  'dgu',
+  'dyu',
 );
 
 const RELATIVE_RE = new RegExp(
@@ -104,7 +106,7 @@ const RELATIVE_RE = new RegExp(
     `|(?<thisPeriod>هذا (?:الاسبوع|الشهر|العام)|هذه السنه)${R}` +
     `|(?:(?<yawm>يوم) )?(?<wd>${WD})(?: (?<wdir>${PAST}|${NEXT}))?${R}` +
     ')',
-  'gu',
+  'yu',
 );
 
 /** Between a Hijri date and the Gregorian one it is paired with: «… هـ الموافق 15 مارس», «15 مارس (5 رمضان …)». */
@@ -331,12 +333,56 @@ function dropPairedHijri(found: Found[], folded: string): Found[] {
   });
 }
 
-function allMatches(re: RegExp, text: string): RegExpExecArray[] {
-  re.lastIndex = 0;
+/**
+ * A grammar: its sticky regex, a cheap regex for a word every match holds (a
+ * month name, a digit pair, a relative word), and how far before that word a
+ * match may start. Trying the grammar only near those words keeps a long page
+ * fast: the full regex, with its lookbehinds, runs at a few dozen positions per
+ * anchor instead of at every character.
+ */
+interface Grammar {
+  re: RegExp;
+  anchor: RegExp;
+  back: number;
+  /** The anchor begins a word (month names do; «عام» may follow ال). */
+  wordStart: boolean;
+}
+
+const GRAMMARS = {
+  gregorian: { re: GREGORIAN_RE, anchor: new RegExp(GM, 'g'), back: 60, wordStart: true },
+  hijri: { re: HIJRI_RE, anchor: new RegExp(HM, 'g'), back: 30, wordStart: true },
+  numeric: { re: NUMERIC_RE, anchor: /\d[/.\-]\d/g, back: 24, wordStart: false },
+  year: { re: YEAR_RE, anchor: /عام|سنه/g, back: 4, wordStart: false },
+  relative: { re: RELATIVE_RE, anchor: new RegExp(`امس|البارحه|غد|منذ|قبل|بعد|اسبوع|شهر|عام|سنه|هذا|هذه|${WD}`, 'g'), back: 12, wordStart: false },
+} satisfies Record<string, Grammar>;
+
+/** Whether a date may start at `s`: at a word start, or after a one- or two-letter proclitic (و، ف، ب، ل) that starts a word. */
+function mayStart(text: string, s: number): boolean {
+  if (s === 0 || !isWordCode(text.charCodeAt(s - 1))) return true;
+  if (!PROCLITIC_LETTER.test(text[s - 1]!)) return false;
+  if (s === 1 || !isWordCode(text.charCodeAt(s - 2))) return true;
+  return PROCLITIC_LETTER.test(text[s - 2]!) && (s === 2 || !isWordCode(text.charCodeAt(s - 3)));
+}
+
+/** Matches of a grammar, leftmost first, never overlapping, each holding one of its anchors. */
+function allMatches({ re, anchor, back, wordStart }: Grammar, text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0].length === 0) re.lastIndex++;
-    else if (m.index === 0 || !PREPOSITION_BEFORE.test(text[m.index - 1]!) || DIGIT_FIRST.test(m[0])) out.push(m);
+  let reached = 0;
+  anchor.lastIndex = 0;
+  for (let a = anchor.exec(text); a; a = anchor.exec(text)) {
+    const p = a.index;
+    if (p < reached || (wordStart && !mayStart(text, p))) continue;
+    for (let s = Math.max(reached, p - back); s <= p; s++) {
+      if (!mayStart(text, s)) continue;
+      re.lastIndex = s;
+      const m = re.exec(text);
+      if (!m || s + m[0].length <= p) continue;
+      // After ب/ل a date must start with a digit: «لامس» is "touched", not أمس.
+      if (s > 0 && PREPOSITION_BEFORE.test(text[s - 1]!) && !DIGIT_FIRST.test(m[0])) continue;
+      out.push(m);
+      reached = s + m[0].length;
+      break;
+    }
   }
   return out;
 }
@@ -351,26 +397,26 @@ export function findArabicDates(text: string, reference?: string | null): DateMe
   const { text: folded, map } = fold(text);
   const ref = parseDate(reference);
   const absolute: Found[] = [];
-  for (const m of allMatches(GREGORIAN_RE, folded)) {
+  for (const m of allMatches(GRAMMARS.gregorian, folded)) {
     const f = gregorian(m, ref);
     if (f) absolute.push(f);
   }
-  for (const m of allMatches(HIJRI_RE, folded)) {
+  for (const m of allMatches(GRAMMARS.hijri, folded)) {
     const f = hijri(m);
     if (f) absolute.push(f);
   }
-  for (const m of allMatches(NUMERIC_RE, folded)) {
+  for (const m of allMatches(GRAMMARS.numeric, folded)) {
     const f = numeric(m);
     if (f) absolute.push(f);
   }
   const yearOnly: Found[] = [];
-  for (const m of allMatches(YEAR_RE, folded)) years(m, yearOnly);
+  for (const m of allMatches(GRAMMARS.year, folded)) years(m, yearOnly);
 
   let found = dropPairedHijri(addNonOverlapping([], absolute), folded);
   found = addNonOverlapping(found, yearOnly);
   if (ref) {
     const rel: Found[] = [];
-    for (const m of allMatches(RELATIVE_RE, folded)) {
+    for (const m of allMatches(GRAMMARS.relative, folded)) {
       const f = relative(m, folded, ref);
       if (f) rel.push(f);
     }

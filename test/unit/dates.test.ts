@@ -84,6 +84,21 @@ describe('findArabicDates: absolute dates', () => {
     expect(only('10 ذو الحجة 1444 و12 ربيع الأول 1446 و1 جمادى الآخرة 1445')).toEqual(['2023-06-28', '2024-09-15', '2023-12-14']);
   });
 
+  it('leaves a leading conjunction or preposition out of the span', () => {
+    expect(dates('وب15 يناير 2024 و12 جويلية 2021 والخميس 3/10/2024')).toEqual([
+      ['15 يناير 2024', '2024-01-15', 'day', false],
+      ['12 جويلية 2021', '2021-07-12', 'day', false],
+      ['الخميس 3/10/2024', '2024-10-03', 'day', false],
+    ]);
+  });
+
+  it('finds every date of a long text (matches are looked for only near their anchor words)', () => {
+    const piece = 'قال المسؤول في 15 كانون الثاني/يناير 2024 إن الانتخابات والمحادثات ستستمر، وفي 2024/03/05 وعام 2025. ';
+    const found = findArabicDates(piece.repeat(2000));
+    expect(found).toHaveLength(6000);
+    expect(new Set(found.map((d) => d.date))).toEqual(new Set(['2024-01-15', '2024-03-05', '2025']));
+  });
+
   it('keeps offsets in the original text, diacritics and tatweel included', () => {
     const text = 'في ١٥ كَانُونَ الثـانـي ٢٠٢٤ قال';
     const [d] = findArabicDates(text);
