@@ -2,7 +2,8 @@
  * Detector throughput and scaling (DESIGN.md budgets): on 1 MB of Arabic news
  * made from the seed articles, a bare loop over every char code, the fold
  * alone, fold + match; then the same text against 100 and 10,000 aliases, and
- * the compile time of 10,000 aliases. Medians after a warm-up; figures only.
+ * the compile time of 10,000 aliases. Median CPU times after a warm-up;
+ * figures only.
  */
 import { foldCodesShared } from '../../lib/arabic/normalize';
 import { compileMatcher, detect } from '../../lib/detect/detect';
@@ -14,17 +15,19 @@ const WARMUP = 5;
 const RUNS = 15;
 
 /**
- * Median milliseconds of each function, measured in interleaved rounds after
- * a warm-up, so that a slow spell of a shared machine hits them all alike.
+ * Median CPU milliseconds of each function (process.cpuUsage: the time this
+ * process ran, not the wall clock, so that other work on a shared machine does
+ * not skew the ratios), measured in interleaved rounds after a warm-up.
  */
 function medians(fns: (() => unknown)[]): number[] {
   for (let i = 0; i < WARMUP; i++) for (const f of fns) f();
   const times = fns.map(() => [] as number[]);
   for (let r = 0; r < RUNS; r++) {
     fns.forEach((f, k) => {
-      const t0 = performance.now();
+      const before = process.cpuUsage();
       f();
-      times[k]!.push(performance.now() - t0);
+      const used = process.cpuUsage(before);
+      times[k]!.push((used.user + used.system) / 1000);
     });
   }
   return times.map((t) => t.sort((a, b) => a - b)[RUNS >> 1]!);
@@ -48,7 +51,7 @@ const CONSONANTS = 'بتثجحخدذرزسشصضطظعغفقكلمنهـ'.replac
 const VOWELS = ['ا', 'و', 'ي', ''];
 
 /** `count` distinct two-word names of letter syllables (مثل «زوقاني بيطرلون»), deterministic. */
-export function syntheticTopics(count: number): MatcherTopic[] {
+function syntheticTopics(count: number): MatcherTopic[] {
   let seed = 0x2545f491;
   const rand = (n: number): number => {
     seed ^= seed << 13;
@@ -92,7 +95,7 @@ export async function run(): Promise<void> {
     console.log(`${label.padEnd(36)}${ms(t).padStart(12)}${(t / bare).toFixed(1).padStart(8)}×  ${note}`);
 
   console.log(`text: ${text.length.toLocaleString('en')} UTF-16 units of seed articles; ${found} mentions`);
-  console.log(`${''.padEnd(36)}${'median'.padStart(12)}${'vs bare'.padStart(9)}`);
+  console.log(`${''.padEnd(36)}${'median CPU'.padStart(12)}${'vs bare'.padStart(9)}`);
   row('bare charCodeAt loop', bare);
   row('fold', foldOnly);
   row('fold + match (detect)', full, 'budget ≤ 8×');
