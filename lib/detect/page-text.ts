@@ -95,9 +95,10 @@ export function isInline(el: Element): boolean {
   return INLINE.has(tagOf(el));
 }
 
-function furnitureByName(cls: string | null, id: string | null): boolean {
+/** Whether the class or id names furniture, and how surely (see STRONG_WORD and WEAK_WORD). */
+function furnitureByName(cls: string | null, id: string | null): 'strong' | 'weak' | null {
   const names = `${cls ?? ''} ${id ?? ''}`.toLowerCase();
-  if (STRONG_NAME.test(names)) return true;
+  if (STRONG_NAME.test(names)) return 'strong';
   let weak = false;
   let content = false;
   for (const name of names.split(NAME_SPLIT)) {
@@ -105,13 +106,13 @@ function furnitureByName(cls: string | null, id: string | null): boolean {
     const words = name.split(WORD_SPLIT);
     let weakName = false;
     for (const w of words) {
-      if (STRONG_WORD.test(w)) return true;
+      if (STRONG_WORD.test(w)) return 'strong';
       if (WEAK_WORD.test(w)) weakName = true;
     }
     if (weakName) weak = true;
     else if (CONTENT_WORD.test(words[words.length - 1]!)) content = true;
   }
-  return weak && !content;
+  return weak && !content ? 'weak' : null;
 }
 
 /**
@@ -167,8 +168,15 @@ function skippedAs(el: Element, tag: string): boolean {
   // content. Text for screen readers only is hidden wherever it is.
   if ((cls === null && id === null) || tag === 'html' || tag === 'body') return false;
   if (INLINE.has(tag)) return cls !== null && STRONG_NAME.test(cls.toLowerCase());
-  return furnitureByName(cls, id);
+  const verdict = furnitureByName(cls, id);
+  return verdict === 'strong' || (verdict === 'weak' && !el.querySelector(PAGE_CONTENT));
 }
+
+/**
+ * A wrapper named like furniture («has-sidebar», «social-enabled») that holds
+ * the headline or the main content is the page, not furniture.
+ */
+const PAGE_CONTENT = 'h1, main, [itemprop=articleBody]';
 
 /**
  * Reads the blocks of text under a root, in document order, a slice at a

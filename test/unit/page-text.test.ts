@@ -90,6 +90,12 @@ describe.each(DOM_KINDS)('readBlocks (%s)', (kind) => {
     expect(texts(body)).toEqual(['المقال', 'خبر السوداني اليوم']);
   });
 
+  it('reads a wrapper named like furniture when it holds the headline or the main content', () => {
+    expect(texts('<div class="has-sidebar social-enabled"><h1>العنوان</h1><p>النص</p><div class="sidebar">جانبي</div></div>')).toEqual(['العنوان', 'النص']);
+    expect(texts('<div class="menu-push"><main><p>النص</p></main></div>')).toEqual(['النص']);
+    expect(texts('<div class="comments"><h1>تعليقات</h1></div>')).toEqual([]);
+  });
+
   it('reads a page-wide ASP.NET form but not a search form', () => {
     expect(texts('<form id="aspnetForm"><div><h1>عنوان</h1><p>نص</p></div><form><input>بحث</form></form>')).toEqual(['عنوان', 'نص']);
   });
