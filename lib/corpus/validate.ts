@@ -192,7 +192,7 @@ function crossCheck(pack: CorpusPack): string[] {
     const markup = MARKUP.exec(value);
     if (markup) {
       const at = markup.index;
-      say(path, `contains markup or script (${JSON.stringify(value.slice(at, at + 20))}); pack text must be plain text`);
+      say([...path], `contains markup or script (${JSON.stringify(value.slice(at, at + 20))}); pack text must be plain text`);
     }
   });
   return errors;
@@ -216,11 +216,21 @@ function uniqueIds(
 /** A tag (`<b`, `</`, `<!--`) or a javascript: address: pack text is shown as plain text and never as HTML. */
 const MARKUP = /<[A-Za-z/!]|javascript:/i;
 
+/** Calls `visit` for every string under `node`; `path` is shared and mutated, so copy it to keep it (large packs hold millions of strings). */
 function walkStrings(node: unknown, path: PropertyKey[], visit: (value: string, path: PropertyKey[]) => void): void {
   if (typeof node === 'string') visit(node, path);
-  else if (Array.isArray(node)) node.forEach((child, i) => walkStrings(child, [...path, i], visit));
-  else if (node !== null && typeof node === 'object') {
-    for (const [key, child] of Object.entries(node)) walkStrings(child, [...path, key], visit);
+  else if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      path.push(i);
+      walkStrings(node[i], path, visit);
+      path.pop();
+    }
+  } else if (node !== null && typeof node === 'object') {
+    for (const key in node) {
+      path.push(key);
+      walkStrings((node as Record<string, unknown>)[key], path, visit);
+      path.pop();
+    }
   }
 }
 

@@ -1,11 +1,24 @@
 /**
  * The corpus database (docs/adr/0004-database.md): Dexie over IndexedDB in the
- * extension origin. Every row keeps the id its pack gave it and the pack it came
- * from; the primary key is the pair [packId+id], so packs never overwrite each
- * other's rows and a pack is removed by its packId index alone.
+ * extension origin. A pack is stored in a few hundred records rather than one
+ * per item, because IndexedDB's cost is per record: 50,000 event rows took
+ * 8 s to write in Chromium here, the same bytes in 50 records under 1 s
+ * (docs/adr/0004-database.md has the figures).
+ *
+ * - topicBuckets: a pack's topics, hashed by id into buckets of about 32
+ *   (bucketOf), each topic with references (id, position, date) to the
+ *   pack's events that name it. A card reads one bucket per pack.
+ * - eventChunks: a pack's events in pack order, EVENTS_PER_CHUNK per record;
+ *   event n of a pack is item n % size of chunk floor(n / size).
+ * - packData: a pack's sources and questions, one record.
+ * - matchers: what the detector needs of a pack's topics (aliases, rules), one
+ *   record, so a page load does not read every topic's description and events.
+ * Every key starts with the packId, so packs never overwrite each other and a
+ * pack's records are one key range.
  */
 import { Dexie, type Table } from 'dexie';
 import type { CorpusEvent, Localized, Question, Source, Topic } from '../corpus/types';
+import type { MatcherTopic } from '../messages';
 
 export const DB_NAME = 'siyaq';
 
@@ -21,46 +34,90 @@ export interface PackMeta {
   installedAt: number;
   /** SHA-256 (hex) of the pack's JSON: seeding the same bundled pack twice is a no-op. */
   contentHash: string;
+  /** How this pack's records are laid out (see above); kept per pack so a later release may change them. */
+  layout: { buckets: number; eventsPerChunk: number };
 }
 
-/** What every stored row adds to the pack's own item: its pack, and its place in the pack (for export). */
-export interface Stored {
-  packId: string;
+/** One of the pack's events that names a topic: enough to choose a card's events before reading them. */
+export interface EventRef {
+  id: string;
+  /** Position in the pack's events. */
   n: number;
+  date: string;
 }
 
-export type TopicRow = Topic & Stored;
-export type EventRow = CorpusEvent & Stored;
-export type SourceRow = Source & Stored;
-export type QuestionRow = Question & Stored;
+export interface TopicEntry {
+  topic: Topic;
+  /** Position in the pack's topics (export keeps the pack's order). */
+  n: number;
+  events: EventRef[];
+}
 
-type Key = [packId: string, id: string];
+export interface TopicBucket {
+  packId: string;
+  bucket: number;
+  topics: TopicEntry[];
+}
+
+export interface EventChunk {
+  packId: string;
+  chunk: number;
+  events: CorpusEvent[];
+}
+
+export interface PackData {
+  packId: string;
+  sources: Source[];
+  questions: Question[];
+}
+
+export interface PackMatcher {
+  packId: string;
+  topics: MatcherTopic[];
+}
+
+type Key = [packId: string, index: number];
 
 export class SiyaqDb extends Dexie {
   packs!: Table<PackMeta, string>;
-  topics!: Table<TopicRow, Key>;
-  events!: Table<EventRow, Key>;
-  sources!: Table<SourceRow, Key>;
-  questions!: Table<QuestionRow, Key>;
+  topicBuckets!: Table<TopicBucket, Key>;
+  eventChunks!: Table<EventChunk, Key>;
+  packData!: Table<PackData, string>;
+  matchers!: Table<PackMatcher, string>;
 
   constructor(name: string) {
     super(name);
-    // Indexes are only what a query uses: `id` for lookups across packs (cards,
-    // import collisions), `packId` to remove or export a pack, `*topics`
-    // (multi-entry) for a topic's events and questions, `date` for the timeline.
+    // Reads go by primary key or key range; the one index is on the small packs
+    // table (origin, to find the bundled corpus). Each index would cost every write.
     this.version(1).stores({
       packs: 'id, origin',
-      topics: '[packId+id], id, packId',
-      events: '[packId+id], id, packId, *topics, date',
-      sources: '[packId+id], id, packId',
-      questions: '[packId+id], id, packId, *topics',
+      topicBuckets: '[packId+bucket]',
+      eventChunks: '[packId+chunk]',
+      packData: 'packId',
+      matchers: 'packId',
     });
   }
 
-  /** The tables that hold a pack, for transactions that write one. */
+  /** The tables that hold a pack, for transactions that write or read one whole. */
   get packTables() {
-    return [this.packs, this.topics, this.events, this.sources, this.questions];
+    return [this.packs, this.topicBuckets, this.eventChunks, this.packData, this.matchers];
   }
+}
+
+export const TOPICS_PER_BUCKET = 32;
+/** Small enough that a card's few chunks read in well under a millisecond each, large enough to keep writes few. */
+export const EVENTS_PER_CHUNK = 64;
+
+/** The bucket of a topic id among `buckets` (FNV-1a over UTF-16 units: stable across releases and browsers). */
+export function bucketOf(topicId: string, buckets: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < topicId.length; i++) h = Math.imul(h ^ topicId.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % buckets;
+}
+
+/** Every record of one pack in a table keyed [packId+index]: one range of the primary key. */
+export function ofPack<T>(table: Table<T, Key>, packId: string) {
+  return table.where(':id').between([packId, Dexie.minKey], [packId, Dexie.maxKey], true, true);
 }
 
 /** How long an upgrade may wait for an older connection that does not close before openDb gives up. */

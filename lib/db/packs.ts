@@ -6,7 +6,7 @@ import type { CorpusPack, Source } from '../corpus/types';
 import { validatePack } from '../corpus/validate';
 import type { PackMeta, SiyaqDb } from './db';
 import { byPriority } from './queries';
-import { contentHash, deletePack, metaFor, packItems, writePack } from './store';
+import { contentHash, deletePack, metaFor, packEvents, readPack, writePack } from './store';
 
 export type ImportResult =
   | { ok: true; pack: PackMeta; /** The import it replaced (same id), if any. */ replaced: PackMeta | null }
@@ -44,21 +44,27 @@ export async function importPack(db: SiyaqDb, input: string): Promise<ImportResu
 }
 
 async function idCollisions(db: SiyaqDb, pack: CorpusPack): Promise<string[]> {
-  const titles = new Map((await db.packs.toArray()).map((p) => [p.id, p.title.en]));
+  const others = (await db.packs.toArray()).filter((p) => p.id !== pack.id);
+  const owner = { event: new Map<string, PackMeta>(), source: new Map<string, PackMeta>(), question: new Map<string, PackMeta>() };
+  const data = await db.packData.bulkGet(others.map((p) => p.id));
+  for (const [i, other] of others.entries()) {
+    for (const e of await packEvents(db, other.id)) owner.event.set(e.id, other);
+    for (const s of data[i]?.sources ?? []) owner.source.set(s.id, other);
+    for (const q of data[i]?.questions ?? []) owner.question.set(q.id, other);
+  }
   const errors: string[] = [];
   const kinds = [
-    ['event', db.events, pack.events],
-    ['source', db.sources, pack.sources],
-    ['question', db.questions, pack.questions ?? []],
+    ['event', pack.events],
+    ['source', pack.sources],
+    ['question', pack.questions ?? []],
   ] as const;
-  for (const [kind, table, items] of kinds) {
-    const keys = await table
-      .where('id')
-      .anyOf(items.map((item) => item.id))
-      .primaryKeys();
-    const taken = keys.filter(([packId]) => packId !== pack.id);
-    for (const [packId, id] of taken.slice(0, MAX_LISTED)) {
-      errors.push(`The ${kind} id "${id}" is already used by the pack "${titles.get(packId) ?? packId}" (${packId}); give this pack's ${kind}s ids of their own, for example "${pack.id}-${id}".`);
+  for (const [kind, items] of kinds) {
+    const taken = items.flatMap((item) => {
+      const other = owner[kind].get(item.id);
+      return other ? [{ id: item.id, other }] : [];
+    });
+    for (const { id, other } of taken.slice(0, MAX_LISTED)) {
+      errors.push(`The ${kind} id "${id}" is already used by the pack "${other.title.en}" (${other.id}); give this pack's ${kind}s ids of their own, for example "${pack.id}-${id}".`);
     }
     if (taken.length > MAX_LISTED) errors.push(`… and ${taken.length - MAX_LISTED} more ${kind} ids already in use.`);
   }
@@ -77,19 +83,9 @@ export async function removePack(db: SiyaqDb, packId: string): Promise<void> {
 
 /** A stored pack in the pack format, items in their original order: what importPack accepts back. */
 export async function exportPack(db: SiyaqDb, packId: string): Promise<CorpusPack> {
-  return db.transaction('r', db.packTables, async () => {
-    const meta = await db.packs.get(packId);
-    if (!meta) throw new Error(`No pack has the id "${packId}".`);
-    const [sources, topics, events, questions] = await Promise.all([
-      packItems(db.sources, packId),
-      packItems(db.topics, packId),
-      packItems(db.events, packId),
-      packItems(db.questions, packId),
-    ]);
-    const pack: CorpusPack = { format: 'siyaq-corpus', version: meta.version, id: meta.id, title: meta.title, sources, topics, events };
-    if (questions.length) pack.questions = questions;
-    return pack;
-  });
+  const pack = await db.transaction('r', db.packTables, () => readPack(db, packId));
+  if (!pack) throw new Error(`No pack has the id "${packId}".`);
+  return pack;
 }
 
 /** Every pack, the bundled corpus first, then imports in the order they were installed. */
@@ -101,14 +97,20 @@ export interface CorpusInfo {
   packs: (PackMeta & { sources: Source[] })[];
   /** Distinct topic ids across packs (a topic two packs share counts once). */
   topics: number;
+  /** Events across packs. */
   events: number;
 }
 
 /** What the options page shows about the library: each pack with its sources, and totals. */
 export async function corpusInfo(db: SiyaqDb): Promise<CorpusInfo> {
-  return db.transaction('r', [db.packs, db.sources, db.topics, db.events], async () => ({
-    packs: await Promise.all((await listPacks(db)).map(async (p) => ({ ...p, sources: await packItems(db.sources, p.id) }))),
-    topics: (await db.topics.orderBy('id').uniqueKeys()).length,
-    events: await db.events.count(),
-  }));
+  return db.transaction('r', [db.packs, db.topicBuckets, db.packData], async () => {
+    const packs = await listPacks(db);
+    const data = await db.packData.bulkGet(packs.map((p) => p.id));
+    const topicIds = new Set((await db.topicBuckets.toArray()).flatMap((b) => b.topics.map((t) => t.topic.id)));
+    return {
+      packs: packs.map((p, i) => ({ ...p, sources: data[i]?.sources ?? [] })),
+      topics: topicIds.size,
+      events: packs.reduce((sum, p) => sum + p.counts.events, 0),
+    };
+  });
 }

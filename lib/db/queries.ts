@@ -7,8 +7,8 @@
  */
 import type { CorpusEvent, Question, Source, Topic } from '../corpus/types';
 import type { CardData, CardEvent, MatcherTopic } from '../messages';
-import type { EventRow, PackMeta, SiyaqDb, Stored, TopicRow } from './db';
-import { strip } from './store';
+import { bucketOf, ofPack, type EventRef, type PackData, type PackMeta, type SiyaqDb, type TopicEntry } from './db';
+import { packEvents } from './store';
 
 /** Bundled first, then imports oldest first: the order in which packs have their say. */
 export function byPriority(a: PackMeta, b: PackMeta): number {
@@ -16,65 +16,75 @@ export function byPriority(a: PackMeta, b: PackMeta): number {
   return a.installedAt - b.installedAt || a.id.localeCompare(b.id);
 }
 
-async function packRanks(db: SiyaqDb): Promise<Map<string, number>> {
-  const packs = (await db.packs.toArray()).sort(byPriority);
-  return new Map(packs.map((p, i) => [p.id, i]));
+async function packsByPriority(db: SiyaqDb): Promise<PackMeta[]> {
+  return (await db.packs.toArray()).sort(byPriority);
 }
 
-/** Rows sorted by their pack's priority; rows of a pack that is not (or no longer) listed go last. */
-function ranked<T extends Stored>(rows: T[], ranks: Map<string, number>): T[] {
-  const rank = (r: T) => ranks.get(r.packId) ?? Number.MAX_SAFE_INTEGER;
-  return rows.sort((a, b) => rank(a) - rank(b) || a.n - b.n);
-}
-
-/** One row per id, the highest-priority pack's. */
-function firstById<T extends Stored & { id: string }>(rows: T[], ranks: Map<string, number>): T[] {
+/** One item per id, the first met: callers list packs in priority order. */
+function firstById<T extends { id: string }>(items: Iterable<T>): T[] {
   const seen = new Map<string, T>();
-  for (const row of ranked(rows, ranks)) if (!seen.has(row.id)) seen.set(row.id, row);
+  for (const item of items) if (!seen.has(item.id)) seen.set(item.id, item);
   return [...seen.values()];
 }
 
+type AliasRule = NonNullable<Topic['rules']>[number];
+
 /**
- * One topic from the rows several packs hold for it (highest priority first):
- * kind, label and description from the first; aliases and related topics
- * united; for each alias the first rule any pack gives it, so an alias one pack
- * guards stays guarded when another lists it plainly.
+ * The aliases of one topic as several packs give them (highest priority
+ * first): united, and for each alias the first rule any pack gives it, so an
+ * alias one pack guards stays guarded when another lists it plainly.
  */
-function mergeTopic(rows: TopicRow[]): Topic {
-  const first: Topic = strip(rows[0]!);
-  if (rows.length === 1) return first;
-  const aliases = [...new Set(rows.flatMap((r) => r.aliases))];
-  const ruleFor = new Map<string, NonNullable<Topic['rules']>[number]>();
-  for (const r of rows) for (const rule of r.rules ?? []) if (!ruleFor.has(rule.alias)) ruleFor.set(rule.alias, rule);
-  const related = [...new Set(rows.flatMap((r) => r.related ?? []))];
-  const merged: Topic = { ...first, aliases };
+function mergeAliases(versions: { aliases: string[]; rules?: AliasRule[] }[]): { aliases: string[]; rules?: AliasRule[] } {
+  const aliases = [...new Set(versions.flatMap((t) => t.aliases))];
+  const ruleFor = new Map<string, AliasRule>();
+  for (const t of versions) for (const rule of t.rules ?? []) if (!ruleFor.has(rule.alias)) ruleFor.set(rule.alias, rule);
   const rules = aliases.flatMap((a) => ruleFor.get(a) ?? []);
-  if (rules.length) merged.rules = rules;
-  else delete merged.rules;
-  if (related.length) merged.related = related;
-  return merged;
+  return rules.length ? { aliases, rules } : { aliases };
 }
 
-function mergeTopics(rows: TopicRow[], ranks: Map<string, number>): Topic[] {
-  const byId = new Map<string, TopicRow[]>();
-  for (const row of ranked(rows, ranks)) {
-    const list = byId.get(row.id);
-    if (list) list.push(row);
-    else byId.set(row.id, [row]);
+/** One topic from what several packs say of it: kind, label and description from the first; aliases, rules and related topics merged. */
+function mergeTopic(versions: Topic[]): Topic {
+  const [first] = versions as [Topic, ...Topic[]];
+  if (versions.length === 1) return first;
+  const related = [...new Set(versions.flatMap((t) => t.related ?? []))];
+  const { rules: _rules, related: _related, ...rest } = first;
+  return { ...rest, ...mergeAliases(versions), ...(related.length ? { related } : {}) };
+}
+
+/** Items of several packs grouped by id, in pack priority and then pack order. */
+function groupById<T extends { id: string }>(lists: T[][]): T[][] {
+  const byId = new Map<string, T[]>();
+  for (const list of lists) {
+    for (const item of list) {
+      const group = byId.get(item.id);
+      if (group) group.push(item);
+      else byId.set(item.id, [item]);
+    }
   }
-  return [...byId.values()].map(mergeTopic);
+  return [...byId.values()];
 }
 
-/** What the detector needs of every topic, across all packs. */
+/** Every topic of every pack, merged by id, in pack priority and then pack order. */
+async function allTopics(db: SiyaqDb, packs: PackMeta[]): Promise<Topic[]> {
+  const lists: Topic[][] = [];
+  for (const pack of packs) {
+    const entries = (await ofPack(db.topicBuckets, pack.id).toArray()).flatMap((b) => b.topics);
+    lists.push(entries.sort((a, b) => a.n - b.n).map((e) => e.topic));
+  }
+  return groupById(lists).map(mergeTopic);
+}
+
+/** What the detector needs of every topic, across all packs: one small record per pack. */
 export async function matcherTopics(db: SiyaqDb): Promise<MatcherTopic[]> {
-  return db.transaction('r', [db.packs, db.topics], async () => {
-    const topics = mergeTopics(await db.topics.toArray(), await packRanks(db));
-    return topics.map(({ id, aliases, rules }) => (rules ? { id, aliases, rules } : { id, aliases }));
+  return db.transaction('r', [db.packs, db.matchers], async () => {
+    const packs = await packsByPriority(db);
+    const matchers = await db.matchers.bulkGet(packs.map((p) => p.id));
+    return groupById(matchers.map((m) => m?.topics ?? [])).map((versions) => ({ id: versions[0]!.id, ...mergeAliases(versions) }));
   });
 }
 
 /** Chronological: by date, then id. A year-only "2024" sorts before "2024-01". */
-function chronological(a: CorpusEvent, b: CorpusEvent): number {
+function chronological(a: { date: string; id: string }, b: { date: string; id: string }): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
@@ -93,7 +103,7 @@ const ISO_PREFIX = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const MAX_CARD_EVENTS = 50;
 
 /** The `limit` events nearest `articleDate` (the earlier wins a tie), or the newest; oldest first. */
-function pickEvents<T extends CorpusEvent>(events: T[], articleDate: string | null, limit: number): T[] {
+function pickEvents<T extends { date: string; id: string }>(events: T[], articleDate: string | null, limit: number): T[] {
   const sorted = [...events].sort(chronological);
   if (articleDate === null || !ISO_PREFIX.test(articleDate)) return sorted.slice(-limit);
   const at = midDay(articleDate);
@@ -105,43 +115,62 @@ function pickEvents<T extends CorpusEvent>(events: T[], articleDate: string | nu
     .map((x) => x.event);
 }
 
-/** Events with their evidence's sources (in evidence order), each looked up in the event's own pack. */
-async function withSources(db: SiyaqDb, rows: EventRow[]): Promise<CardEvent[]> {
-  const found = await db.sources.bulkGet(rows.flatMap((r) => r.evidence.map((e): [string, string] => [r.packId, e.source])));
-  let k = 0;
-  return rows.map((row) => {
-    const sources: Source[] = [];
-    // Validation made every evidence source exist in its pack, so the lists stay aligned.
-    for (let i = 0; i < row.evidence.length; i++) {
-      const source = found[k++];
-      if (source) sources.push(strip(source));
-    }
-    return { ...strip(row), sources };
-  });
-}
-
 function clampLimit(limit: number): number {
   return Number.isFinite(limit) ? Math.min(MAX_CARD_EVENTS, Math.max(1, Math.floor(limit))) : 5;
+}
+
+/** An event with the sources of its evidence, in evidence order, from its own pack. */
+function withSources(event: CorpusEvent, sources: Map<string, Source>): CardEvent {
+  // Validation made every evidence source exist in its pack.
+  return { ...event, sources: event.evidence.flatMap((e) => sources.get(e.source) ?? []) };
+}
+
+function sourceMap(data: PackData | undefined): Map<string, Source> {
+  return new Map((data?.sources ?? []).map((s) => [s.id, s]));
 }
 
 /**
  * The card for a topic: its merged description and the `limit` events nearest
  * the article's date (the newest when the date is unknown), oldest first, with
- * their sources. Null for a topic no pack has. Reads only the topic's rows,
- * through the `id` and `*topics` indexes.
+ * their sources. Null for a topic no pack has. Reads, per pack, the topic's
+ * bucket, then only the chunks that hold the chosen events.
  */
 export async function cardFor(db: SiyaqDb, topicId: string, articleDate: string | null, limit = 5): Promise<CardData | null> {
-  return db.transaction('r', [db.packs, db.topics, db.events, db.sources], async () => {
-    const ranks = await packRanks(db);
-    const topicRows = await db.topics.where('id').equals(topicId).toArray();
-    if (topicRows.length === 0) return null;
-    const topic = mergeTopic(ranked(topicRows, ranks));
-    const events = firstById(await db.events.where('topics').equals(topicId).toArray(), ranks);
-    const chosen = pickEvents(events, articleDate, clampLimit(limit));
+  return db.transaction('r', db.packTables, async () => {
+    const packs = await packsByPriority(db);
+    const buckets = await db.topicBuckets.bulkGet(packs.map((p) => [p.id, bucketOf(topicId, p.layout.buckets)]));
+    const found: { pack: PackMeta; entry: TopicEntry }[] = [];
+    packs.forEach((pack, i) => {
+      const entry = buckets[i]?.topics.find((t) => t.topic.id === topicId);
+      if (entry) found.push({ pack, entry });
+    });
+    if (found.length === 0) return null;
+
+    const topic = mergeTopic(found.map((f) => f.entry.topic));
+    const refs = firstById(found.flatMap(({ pack, entry }) => entry.events.map((ref): EventRef & { pack: PackMeta } => ({ ...ref, pack }))));
+    const chosen = pickEvents(refs, articleDate, clampLimit(limit));
+
+    // Each chunk once, however many of the chosen events it holds (ids cannot contain "/").
+    const chunkKeys = new Map<string, [string, number]>();
+    const keyOf = (r: (typeof chosen)[number]) => {
+      const chunk = Math.floor(r.n / r.pack.layout.eventsPerChunk);
+      const key = `${r.pack.id}/${chunk}`;
+      chunkKeys.set(key, [r.pack.id, chunk]);
+      return key;
+    };
+    const wanted = chosen.map(keyOf);
+    const read = await db.eventChunks.bulkGet([...chunkKeys.values()]);
+    const chunks = new Map([...chunkKeys.keys()].map((key, i) => [key, read[i]]));
+    const data = await db.packData.bulkGet(found.map((f) => f.pack.id));
+    const sources = new Map(found.map((f, i) => [f.pack.id, sourceMap(data[i])]));
+    const events = chosen.flatMap((r, i) => {
+      const event = chunks.get(wanted[i]!)?.events[r.n % r.pack.layout.eventsPerChunk];
+      return event ? [withSources(event, sources.get(r.pack.id)!)] : [];
+    });
     return {
       topic: { id: topic.id, kind: topic.kind, label: topic.label, description: topic.description, related: topic.related ?? [] },
-      events: await withSources(db, chosen),
-      totalEvents: events.length,
+      events,
+      totalEvents: refs.length,
     };
   });
 }
@@ -161,14 +190,19 @@ export interface TimelineData {
  */
 export async function timeline(db: SiyaqDb): Promise<TimelineData | null> {
   return db.transaction('r', db.packTables, async () => {
-    const ranks = await packRanks(db);
-    if (ranks.size === 0) return null;
-    const events = firstById(await db.events.toArray(), ranks).sort((a, b) => chronological(b, a));
+    const packs = await packsByPriority(db);
+    if (packs.length === 0) return null;
+    const data = await db.packData.bulkGet(packs.map((p) => p.id));
+    const events: CardEvent[] = [];
+    for (const [i, pack] of packs.entries()) {
+      const sources = sourceMap(data[i]);
+      for (const event of await packEvents(db, pack.id)) events.push(withSources(event, sources));
+    }
     return {
-      events: await withSources(db, events),
-      topics: mergeTopics(await db.topics.toArray(), ranks),
-      sources: firstById(await db.sources.toArray(), ranks).map(strip),
-      questions: firstById(await db.questions.toArray(), ranks).map(strip),
+      events: firstById(events).sort((a, b) => chronological(b, a)),
+      topics: await allTopics(db, packs),
+      sources: firstById(data.flatMap((d) => d?.sources ?? [])),
+      questions: firstById(data.flatMap((d) => d?.questions ?? [])),
     };
   });
 }

@@ -1,11 +1,20 @@
 /**
- * Writing and deleting one pack's rows. Callers run these inside their own
- * read-write transaction over `db.packTables`, so a pack is always there whole
- * or not at all.
+ * Writing, reading back and deleting one pack's records (layout in ./db.ts).
+ * Callers run these inside their own transaction over `db.packTables`, so a
+ * pack is always there whole or not at all.
  */
-import type { Table } from 'dexie';
-import type { CorpusPack } from '../corpus/types';
-import type { PackMeta, PackOrigin, SiyaqDb, Stored } from './db';
+import type { CorpusEvent, CorpusPack } from '../corpus/types';
+import {
+  EVENTS_PER_CHUNK,
+  TOPICS_PER_BUCKET,
+  bucketOf,
+  ofPack,
+  type EventRef,
+  type PackMeta,
+  type PackOrigin,
+  type SiyaqDb,
+  type TopicBucket,
+} from './db';
 
 export class PackError extends Error {
   constructor(readonly errors: string[]) {
@@ -34,35 +43,67 @@ export function metaFor(pack: CorpusPack, origin: PackOrigin, contentHash: strin
     },
     installedAt: Date.now(),
     contentHash,
+    layout: { buckets: Math.max(1, Math.ceil(pack.topics.length / TOPICS_PER_BUCKET)), eventsPerChunk: EVENTS_PER_CHUNK },
   };
 }
 
-function rows<T extends object>(items: readonly T[], packId: string): (T & Stored)[] {
-  return items.map((item, n) => ({ ...item, packId, n }));
-}
-
 export async function writePack(db: SiyaqDb, pack: CorpusPack, meta: PackMeta): Promise<void> {
+  const { buckets, eventsPerChunk } = meta.layout;
+  const refs = new Map<string, EventRef[]>();
+  pack.events.forEach((e, n) => {
+    for (const t of e.topics) {
+      const ref = { id: e.id, n, date: e.date };
+      const list = refs.get(t);
+      if (list) list.push(ref);
+      else refs.set(t, [ref]);
+    }
+  });
+  const bucketRecords: TopicBucket[] = Array.from({ length: buckets }, (_, bucket) => ({ packId: pack.id, bucket, topics: [] }));
+  pack.topics.forEach((topic, n) => {
+    bucketRecords[bucketOf(topic.id, buckets)]!.topics.push({ topic, n, events: refs.get(topic.id) ?? [] });
+  });
+  const chunks = [];
+  for (let start = 0; start < pack.events.length; start += eventsPerChunk) {
+    chunks.push({ packId: pack.id, chunk: start / eventsPerChunk, events: pack.events.slice(start, start + eventsPerChunk) });
+  }
   await db.packs.put(meta);
-  await db.topics.bulkAdd(rows(pack.topics, pack.id));
-  await db.sources.bulkAdd(rows(pack.sources, pack.id));
-  await db.events.bulkAdd(rows(pack.events, pack.id));
-  if (pack.questions?.length) await db.questions.bulkAdd(rows(pack.questions, pack.id));
+  await db.topicBuckets.bulkAdd(bucketRecords);
+  await db.eventChunks.bulkAdd(chunks);
+  await db.packData.add({ packId: pack.id, sources: pack.sources, questions: pack.questions ?? [] });
+  await db.matchers.add({
+    packId: pack.id,
+    topics: pack.topics.map(({ id, aliases, rules }) => (rules ? { id, aliases, rules } : { id, aliases })),
+  });
 }
 
 export async function deletePack(db: SiyaqDb, packId: string): Promise<void> {
   await db.packs.delete(packId);
-  for (const table of [db.topics, db.events, db.sources, db.questions]) {
-    await table.where('packId').equals(packId).delete();
-  }
+  await ofPack(db.topicBuckets, packId).delete();
+  await ofPack(db.eventChunks, packId).delete();
+  await db.packData.delete(packId);
+  await db.matchers.delete(packId);
 }
 
-/** The pack's own item, without what storage added (packId, n). */
-export function strip<T extends Stored>({ packId: _packId, n: _n, ...item }: T): Omit<T, keyof Stored> {
-  return item;
+/** All of a pack's events, in the pack's order. */
+export async function packEvents(db: SiyaqDb, packId: string): Promise<CorpusEvent[]> {
+  return (await ofPack(db.eventChunks, packId).toArray()).flatMap((c) => c.events);
 }
 
-/** One pack's items of one table, in the pack's order, as the pack had them. */
-export async function packItems<T extends Stored, K>(table: Table<T, K>, packId: string): Promise<Omit<T, keyof Stored>[]> {
-  const stored = await table.where('packId').equals(packId).toArray();
-  return stored.sort((a, b) => a.n - b.n).map(strip);
+/** The pack as it was given (items in their order), or null for an unknown id. */
+export async function readPack(db: SiyaqDb, packId: string): Promise<CorpusPack | null> {
+  const meta = await db.packs.get(packId);
+  if (!meta) return null;
+  const entries = (await ofPack(db.topicBuckets, packId).toArray()).flatMap((b) => b.topics).sort((a, b) => a.n - b.n);
+  const data = await db.packData.get(packId);
+  const pack: CorpusPack = {
+    format: 'siyaq-corpus',
+    version: meta.version,
+    id: meta.id,
+    title: meta.title,
+    sources: data?.sources ?? [],
+    topics: entries.map((e) => e.topic),
+    events: await packEvents(db, packId),
+  };
+  if (data?.questions.length) pack.questions = data.questions;
+  return pack;
 }

@@ -98,11 +98,23 @@ describe('cardFor', () => {
     expect(card!.events[1]!.sources.map((s) => s.id)).toEqual(['r-src']);
   });
 
-  it('reads only the topic’s rows through the indexes', async () => {
+  it('reads records by key only: the topic’s bucket and the chosen events’ chunks', async () => {
     const db = await seeded(true);
-    const fullScans = [db.events, db.topics, db.sources].map((t) => vi.spyOn(t, 'toArray'));
-    await cardFor(db, 'sudani', null);
-    for (const scan of fullScans) expect(scan).not.toHaveBeenCalled();
+    const tables = [db.topicBuckets, db.eventChunks, db.packData];
+    const matcherReads = vi.spyOn(db.matchers, 'bulkGet');
+    const scans = tables.flatMap((t) => (['toArray', 'where', 'toCollection', 'orderBy'] as const).map((m) => vi.spyOn(t, m)));
+    const reads = tables.map((t) => vi.spyOn(t, 'bulkGet'));
+    await cardFor(db, 'sudani', null, 2);
+    for (const scan of scans) expect(scan).not.toHaveBeenCalled();
+    expect(matcherReads).not.toHaveBeenCalled();
+    expect(reads.map((r) => r.mock.calls[0]![0])).toEqual([
+      [
+        ['iraq-coalition', 0],
+        ['reader-notes', 0],
+      ],
+      [['iraq-coalition', 0]],
+      ['iraq-coalition', 'reader-notes'],
+    ]);
   });
 });
 

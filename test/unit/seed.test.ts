@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CorpusPack } from '../../lib/corpus/types';
-import { PackError, cardFor, importPack, listPacks, openDb, resetToBundled, seedBundled, type SiyaqDb } from '../../lib/db';
+import { PackError, cardFor, exportPack, importPack, listPacks, openDb, resetToBundled, seedBundled, type SiyaqDb } from '../../lib/db';
 import { event, importedPack, pack } from './db-fixtures';
 
 let n = 0;
@@ -11,20 +11,19 @@ async function freshDb(): Promise<SiyaqDb> {
   open.push(db);
   return db;
 }
+async function freshSeeded(): Promise<SiyaqDb> {
+  const db = await freshDb();
+  await seedBundled(db, pack());
+  return db;
+}
 afterEach(() => {
   for (const db of open.splice(0)) db.close();
   vi.restoreAllMocks();
 });
 
-/** Every row of every table, to compare a database before and after. */
+/** Every record of every table (install times aside), to compare a database before and after. */
 async function snapshot(db: SiyaqDb) {
-  return {
-    packs: (await db.packs.toArray()).map(({ installedAt: _t, ...p }) => p),
-    topics: await db.topics.toArray(),
-    events: await db.events.toArray(),
-    sources: await db.sources.toArray(),
-    questions: await db.questions.toArray(),
-  };
+  return Promise.all(db.tables.map(async (t) => (await t.toArray()).map(({ installedAt: _t, ...r }) => r)));
 }
 
 /** The fixture as a newer bundled release: one more event, a changed label, one topic fewer. */
@@ -50,8 +49,7 @@ describe('seedBundled', () => {
       counts: { topics: 3, events: 7, sources: 2, questions: 1 },
       contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
-    expect(await db.events.count()).toBe(7);
-    expect(await db.topics.get(['iraq-coalition', 'sudani'])).toMatchObject({ packId: 'iraq-coalition', n: 0, aliases: pack().topics[0]!.aliases });
+    expect(await exportPack(db, 'iraq-coalition')).toEqual(pack());
   });
 
   it('writes in one read-write transaction', async () => {
@@ -78,23 +76,22 @@ describe('seedBundled', () => {
     const edited = pack();
     edited.topics[1]!.aliases.push('الدولة الإسلامية');
     expect(await seedBundled(db, edited)).toBe('seeded');
-    expect((await db.topics.get(['iraq-coalition', 'isis']))!.aliases).toContain('الدولة الإسلامية');
+    expect(await exportPack(db, 'iraq-coalition')).toEqual(edited);
   });
 
   it('replaces the previous bundled corpus on update and keeps imported packs', async () => {
     const db = await freshDb();
     await seedBundled(db, pack());
     expect((await importPack(db, JSON.stringify(importedPack()))).ok).toBe(true);
-    const imported = await db.events.where('packId').equals('reader-notes').toArray();
 
     expect(await seedBundled(db, version2())).toBe('seeded');
     expect((await listPacks(db)).map((p) => [p.id, p.version, p.origin])).toEqual([
       ['iraq-coalition', 2, 'bundled'],
       ['reader-notes', 3, 'imported'],
     ]);
-    expect(await db.topics.get(['iraq-coalition', 'ain-al-asad'])).toBeUndefined();
-    expect(await db.events.where('packId').equals('iraq-coalition').primaryKeys()).toHaveLength(version2().events.length);
-    expect(await db.events.where('packId').equals('reader-notes').toArray()).toEqual(imported);
+    expect(await exportPack(db, 'iraq-coalition')).toEqual(version2());
+    expect(await cardFor(db, 'ain-al-asad', null)).toBeNull();
+    expect(await exportPack(db, 'reader-notes')).toEqual(importedPack());
     expect((await cardFor(db, 'sudani', null))!.topic.label.en).toBe('Mohammed Shia al-Sudani (PM)');
   });
 
@@ -103,7 +100,8 @@ describe('seedBundled', () => {
     await seedBundled(db, pack());
     await seedBundled(db, pack({ id: 'iraq-coalition-2026' }));
     expect((await listPacks(db)).map((p) => p.id)).toEqual(['iraq-coalition-2026']);
-    expect(await db.events.where('packId').equals('iraq-coalition').count()).toBe(0);
+    expect(await db.eventChunks.count()).toBe(1);
+    expect(await db.topicBuckets.count()).toBe(1);
   });
 
   it('leaves the previous corpus whole when seeding fails part-way', async () => {
@@ -112,16 +110,17 @@ describe('seedBundled', () => {
     await importPack(db, JSON.stringify(importedPack()));
     const before = await snapshot(db);
 
-    // Fail on the fifth event written: after the old rows are deleted and the new topics and sources added.
-    let written = 0;
+    // Fail on writing the events: after the old corpus is deleted and the new topics written.
+    let reached = false;
     const failing = () => {
-      if (++written === 5) throw new Error('disk full');
+      reached = true;
+      throw new Error('disk full');
     };
-    db.events.hook('creating', failing);
+    db.eventChunks.hook('creating', failing);
     await expect(seedBundled(db, version2())).rejects.toThrow('disk full');
-    db.events.hook('creating').unsubscribe(failing);
+    db.eventChunks.hook('creating').unsubscribe(failing);
 
-    expect(written).toBe(5);
+    expect(reached).toBe(true);
     expect(await snapshot(db)).toEqual(before);
     expect((await cardFor(db, 'ain-al-asad', null))!.events.map((e) => e.id)).toEqual(['e2024b', 'e2025']);
   });
@@ -147,15 +146,14 @@ describe('seedBundled', () => {
     await importPack(db, JSON.stringify(importedPack()));
     await resetToBundled(db, pack());
     expect((await listPacks(db)).map((p) => p.id)).toEqual(['iraq-coalition']);
-    expect(await db.topics.where('packId').equals('reader-notes').count()).toBe(0);
-    expect(await db.topics.count()).toBe(3);
+    expect(await snapshot(db)).toEqual(await snapshot(await freshSeeded()));
   });
 
   it('seeds the real bundled corpus (data/corpus.json)', async () => {
     const db = await freshDb();
     const bundled = JSON.parse(readFileSync(new URL('../../data/corpus.json', import.meta.url), 'utf8')) as CorpusPack;
     expect(await seedBundled(db, bundled)).toBe('seeded');
-    expect(await db.events.count()).toBe(bundled.events.length);
+    expect(await exportPack(db, bundled.id)).toEqual(bundled);
     const card = await cardFor(db, 'sudani', '2024-09-24');
     expect(card!.topic.label.ar).toBeTruthy();
     expect(card!.events.length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { syntheticPack } from '../../lib/corpus/synthetic';
 import { MAX_PACK_BYTES, dateProblem, validatePack } from '../../lib/corpus/validate';
 import type { CorpusPack } from '../../lib/corpus/types';
 import { event, pack } from './db-fixtures';
@@ -192,5 +193,23 @@ describe('validatePack: across the pack', () => {
     const errors = errorsOf(edited((x) => x.events.forEach((e) => (e.topics = Array.from({ length: 30 }, (_, i) => `t${i}`)))));
     expect(errors).toHaveLength(101);
     expect(errors[100]).toBe('… and 110 more problems.');
+  });
+});
+
+describe('syntheticPack', () => {
+  it('makes a valid pack of the size asked, the same for the same seed', () => {
+    const p = syntheticPack({ topics: 2000, events: 8000, seed: 5 });
+    expect(validatePack(p)).toEqual({ ok: true, pack: p });
+    expect([p.topics.length, p.events.length, p.sources.length]).toEqual([2000, 8000, 80]);
+    expect(JSON.stringify(syntheticPack({ topics: 2000, events: 8000, seed: 5 }))).toBe(JSON.stringify(p));
+    expect(JSON.stringify(syntheticPack({ topics: 2000, events: 8000, seed: 6 }))).not.toBe(JSON.stringify(p));
+  });
+
+  it('gives Arabic aliases that no two topics share, some guarded by rules', () => {
+    const p = syntheticPack({ topics: 2000, events: 10, seed: 5 });
+    const aliases = p.topics.flatMap((t) => t.aliases);
+    expect(new Set(aliases).size).toBe(aliases.length);
+    expect(aliases.every((a) => /^[\u0621-\u064A ]+$/.test(a))).toBe(true);
+    expect(p.topics.filter((t) => t.rules).length).toBeGreaterThan(50);
   });
 });
