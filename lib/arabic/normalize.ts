@@ -316,11 +316,7 @@ function foldInto(source: string, out: Output): FoldedCodes {
       out.length = len;
       out.startCount = startCount;
       out.lastSpace = lastSpace;
-      let from = len;
-      if (v === COMPAT) out.emitFolded(compatFold(c), i);
-      else [i, from] = composeCluster(source, i, out);
-      out.reserve(out.length + n - i);
-      out.rescanStarts(from);
+      i = slowPath(source, i, c, v, out);
       codes = out.codes;
       map = out.map;
       starts = out.starts;
@@ -333,6 +329,22 @@ function foldInto(source: string, out: Output): FoldedCodes {
   // The map always has one slot more than the codes, so this one is free.
   map[len] = n;
   return { codes, length: len, map, starts, startCount };
+}
+
+/**
+ * A presentation form or a combining mark at source index `i`, folded into
+ * `out` (whose length and word starts are brought up to date); returns the
+ * index of the last source unit consumed. Kept out of foldInto's loop so that
+ * the loop stays small.
+ */
+function slowPath(source: string, i: number, c: number, v: number, out: Output): number {
+  let from = out.length;
+  let last = i;
+  if (v === COMPAT) out.emitFolded(compatFold(c), i);
+  else [last, from] = composeCluster(source, i, out);
+  out.reserve(out.length + source.length - last);
+  out.rescanStarts(from);
+  return last;
 }
 
 /**
