@@ -83,7 +83,12 @@ export class PageController {
     if (signal.aborted) return;
     const matcher = compileMatcher(topics);
     this.scanner = new PageScanner(this.doc, matcher);
+    // Each step is its own task, so the page stays responsive on a huge article.
+    await this.pause();
+    if (signal.aborted) return;
     this.root = articleRoot(this.doc);
+    await this.pause();
+    if (signal.aborted) return;
     await this.scanner.scan(this.root, signal, () => this.pause());
     if (signal.aborted) return;
     this.refresh();

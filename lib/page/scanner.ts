@@ -7,7 +7,7 @@
  * read again.
  */
 import { detect, type Matcher } from '../detect/detect';
-import { locate, pageText, readBlocks, type TextBlock } from '../detect/page-text';
+import { BlockReader, blockIndexAt, locate, pageText, readBlocks, type TextBlock } from '../detect/page-text';
 
 export interface PageMention {
   topic: string;
@@ -34,21 +34,12 @@ export class PageScanner {
 
   /** Reads every block under `root`; resolves when done or when `signal` aborts. */
   async scan(root: Element, signal: AbortSignal, pause: Yield): Promise<void> {
-    const blocks = readBlocks(root);
-    let chunk: TextBlock[] = [];
-    let size = 0;
-    for (const block of blocks) {
-      chunk.push(block);
-      size += block.text.length + 1;
-      if (size >= CHUNK_CHARS) {
-        this.readChunk(chunk);
-        chunk = [];
-        size = 0;
-        await pause();
-        if (signal.aborted) return;
-      }
+    const reader = new BlockReader(root);
+    while (!reader.done) {
+      this.readChunk(reader.read(CHUNK_CHARS));
+      await pause();
+      if (signal.aborted) return;
     }
-    if (chunk.length > 0) this.readChunk(chunk);
   }
 
   /**
@@ -93,15 +84,15 @@ export class PageScanner {
 
   private readChunk(blocks: readonly TextBlock[]): void {
     if (blocks.length === 0) return;
-    const { text, blockStarts } = pageText([...blocks]);
+    const { text, blockStarts } = pageText(blocks);
     const found = detect(text, this.matcher, { knownTopics: this.known });
     for (const m of found) {
-      const [from, to] = locate([...blocks], blockStarts, m.start, m.end);
+      const [from, to] = locate(blocks, blockStarts, m.start, m.end);
       if (!from || !to) continue;
       const range = this.doc.createRange();
       range.setStart(from.node, from.offset);
       range.setEnd(to.node, to.offset);
-      const block = blockAt(blocks, blockStarts, m.start);
+      const block = blocks[blockIndexAt(blockStarts, m.start)];
       if (!block) continue;
       const mention: PageMention = { topic: m.topic, text: m.text, range, block: block.element };
       const list = this.byBlock.get(block.element);
@@ -112,17 +103,6 @@ export class PageScanner {
     // A block with no mentions is remembered too, so rescans can tell it was read.
     for (const b of blocks) if (!this.byBlock.has(b.element)) this.byBlock.set(b.element, []);
   }
-}
-
-function blockAt(blocks: readonly TextBlock[], starts: readonly number[], offset: number): TextBlock | undefined {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return blocks[lo];
 }
 
 /** Drops elements contained in another element of the list. */
