@@ -35,9 +35,18 @@ async function main(): Promise<void> {
   if (!headless) {
     console.log('Hover an underlined name (e.g. «السوداني») to see its card; Esc closes it.');
     console.log("The toolbar's puzzle-piece menu → Siyaq opens the popup. Close the window to finish.");
-    const closed = new Promise<void>((done) => session.context.on('close', () => done()));
+    // Done when the browser goes away, or when its last tab is closed (Chromium
+    // may stay running with no window).
+    const closed = new Promise<void>((done) => {
+      session.context.on('close', () => done());
+      const watch = (p: typeof page) => p.on('close', () => session.context.pages().length === 0 && done());
+      session.context.pages().forEach(watch);
+      session.context.on('page', watch);
+    });
     process.once('SIGINT', () => void session.close());
     await closed;
+    await session.close();
+    console.log('Window closed: demo finished.');
     return;
   }
 

@@ -13,7 +13,7 @@
  * runner counts as one failed).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,8 @@ interface Stage {
   /** Where vitest writes its JSON report, for the pass/fail counts. */
   report?: string;
   env?: Record<string, string>;
+  /** Runs just before the command. */
+  before?: () => void;
   /** Why the stage cannot run yet; it is then reported, not silently passed over. */
   missing?: () => string | null;
 }
@@ -52,8 +54,20 @@ const stages: Stage[] = [
   { name: 'build:chrome', command: ['npm', 'run', '--silent', 'build'] },
   { name: 'build:firefox', command: ['npm', 'run', '--silent', 'build:firefox'] },
   { name: 'lint:firefox', command: ['npm', 'run', '--silent', 'lint:firefox'] },
-  // The builds above are what the e2e tests drive: their setup need not build again.
-  { ...vitest('e2e', ['--config', 'vitest.e2e.config.ts']), env: { SIYAQ_E2E_BUILT: '1' } },
+  // The builds above are what the e2e tests drive, copied aside first so that a
+  // build started elsewhere in the same tree (which empties .output) cannot
+  // change them mid-run; the e2e setup need not build again.
+  {
+    ...vitest('e2e', ['--config', 'vitest.e2e.config.ts']),
+    before: () => {
+      for (const dir of ['chrome-mv3', 'firefox-mv3']) cpSync(join(ROOT, '.output', dir), join(reports, dir), { recursive: true });
+    },
+    env: {
+      SIYAQ_E2E_BUILT: '1',
+      SIYAQ_E2E_CHROME_BUILD: join(reports, 'chrome-mv3'),
+      SIYAQ_E2E_FIREFOX_BUILD: join(reports, 'firefox-mv3'),
+    },
+  },
 ];
 
 const total = Date.now();
@@ -99,7 +113,13 @@ for (const stage of stages) {
   console.log(`\n▶ ${stage.name}: ${stage.command.map((c) => c.replace(`${BIN}/`, '')).join(' ')}`);
   const started = Date.now();
   const [cmd, ...args] = stage.command as [string, ...string[]];
-  const run = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...stage.env } });
+  let run: { status: number | null; signal?: NodeJS.Signals | null; error?: Error };
+  try {
+    stage.before?.();
+    run = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...stage.env } });
+  } catch (e) {
+    run = { status: null, error: e instanceof Error ? e : new Error(String(e)) };
+  }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   timings.push(`${stage.name.padEnd(14)} ${seconds.padStart(6)} s`);
   const failedBefore = failed;
