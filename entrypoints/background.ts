@@ -7,6 +7,7 @@ import bundled from '../data/corpus.json';
 import type { CorpusPack } from '../lib/corpus/types';
 import { openDb, seedBundled } from '../lib/db';
 import { createMessageListener, once, relayCommand } from '../lib/db/handlers';
+import { hostOfOrigin, registerExtraSite } from '../lib/site-access';
 
 export default defineBackground(() => {
   const ready = once(async () => {
@@ -18,6 +19,13 @@ export default defineBackground(() => {
   // delivered only to listeners registered in its first turn.
   browser.runtime.onMessage.addListener(createMessageListener(ready));
   browser.commands.onCommand.addListener((command) => void relayCommand(command));
+  // Firefox may close the popup while its permission prompt is open, before the
+  // popup could register the site's script: finish enabling the site here.
+  browser.permissions.onAdded.addListener(({ origins = [] }) => {
+    for (const host of new Set(origins.map(hostOfOrigin))) {
+      if (host) void registerExtraSite(host);
+    }
+  });
   // Every start of the worker (install, update, browser start-up, or a message
   // after an idle stop) checks the seeding; it is a cheap no-op when done.
   ready().catch((error: unknown) => console.error('Siyaq could not prepare its corpus:', error));

@@ -112,7 +112,7 @@ export function setOutletEnabled(host: string, on: boolean): Promise<Settings> {
 
 export function setExtraHost(host: string, on: boolean): Promise<Settings> {
   return updateSettings((s) => ({
-    extraHosts: on ? [...s.extraHosts, host] : s.extraHosts.filter((h) => h !== host),
+    extraHosts: on ? [...new Set([...s.extraHosts, host])] : s.extraHosts.filter((h) => h !== host),
   }));
 }
 

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Options } from '../../components/Options';
 import { library } from '../../components/options-library';
-import { disableExtraSite } from '../../components/site-access';
+import { disableExtraSite } from '../../lib/site-access';
 import { dirOf, t, uiLang } from '../../lib/i18n';
 
 const lang = uiLang();

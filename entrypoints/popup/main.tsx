@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { Popup, type PageState } from '../../components/Popup';
-import { setSiteOn } from '../../components/site-access';
+import { setSiteOn } from '../../lib/site-access';
 import { loadTimeline } from '../../components/library';
 import { usePolled } from '../../components/usePolled';
 import { dirOf, t, uiLang } from '../../lib/i18n';

@@ -6,7 +6,7 @@
  * beyond the promise of a ready database, which a new worker makes afresh.
  */
 import { browser } from 'wxt/browser';
-import { disableExtraSite } from '../../components/site-access';
+import { disableExtraSite } from '../site-access';
 import type { Request, Response, TabRequest } from '../messages';
 import { muteTopic, setOutletEnabled } from '../settings';
 import { OUTLETS } from '../sites';

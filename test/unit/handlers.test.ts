@@ -107,8 +107,10 @@ describe('relayCommand', () => {
 
 describe('the background entry point', () => {
   it('seeds the bundled corpus and answers a request sent right after it starts', async () => {
-    // The fake browser has no commands API; the relay is tested above.
+    // The fake browser has no commands or permissions events; the relay and
+    // registerExtraSite are tested on their own.
     vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
     background.main();
     const card = (await fakeBrowser.runtime.sendMessage({ type: 'card', topic: 'sudani', articleDate: null })) as CardData;
     expect(card.topic.label.ar).toBeTruthy();

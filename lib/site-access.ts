@@ -6,7 +6,7 @@
  * entrypoints/content/: content-scripts/content.js and .css).
  */
 import { browser } from 'wxt/browser';
-import { setExtraHost, setOutletEnabled } from '../lib/settings';
+import { setExtraHost, setOutletEnabled } from './settings';
 
 const CONTENT_JS = '/content-scripts/content.js';
 const CONTENT_CSS = '/content-scripts/content.css';
@@ -18,6 +18,12 @@ function scriptId(host: string): string {
 /** The host and its subdomains (www., m.), over http and https. */
 export function extraOrigins(host: string): string[] {
   return [`*://${host}/*`, `*://*.${host}/*`];
+}
+
+/** The host an origin pattern of extraOrigins() stands for ("*://example.com/*" → "example.com"). */
+export function hostOfOrigin(pattern: string): string | null {
+  const m = /^\*:\/\/([^*/]+)\/\*$/.exec(pattern);
+  return m ? m[1]! : null;
 }
 
 export type SiteChange = 'done' | 'denied' | 'reload';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { setSiteOn } from '../../components/site-access';
+import { setSiteOn } from '../../lib/site-access';
 import { getSettings } from '../../lib/settings';
 
 beforeEach(() => {
@@ -59,5 +59,13 @@ describe('site access', () => {
     expect(await setSiteOn({ host: 'example.org', builtIn: false }, true, 7)).toBe('denied');
     expect(m.register).not.toHaveBeenCalled();
     expect((await getSettings()).extraHosts).toEqual([]);
+  });
+});
+
+describe('origin patterns', () => {
+  it('reads the host back from the patterns a site is enabled with', async () => {
+    const { extraOrigins, hostOfOrigin } = await import('../../lib/site-access');
+    expect(extraOrigins('example.org').map(hostOfOrigin)).toEqual(['example.org', null]);
+    expect(hostOfOrigin('https://*/*')).toBeNull();
   });
 });
