@@ -25,8 +25,7 @@ contractSuite('Firefox ESR: the production build on a listed outlet', async () =
     openUnlisted: async () => wrap(await session.open(session.urlFor('example.org', UNLISTED_PATH))),
     openPopup: async () => wrap(await session.openExtensionPage('popup.html')),
     pageErrors: session.pageErrors,
-    // Puppeteer reaches only tabs over BiDi, not the background's console.
-    backgroundErrors: [],
+    backgroundErrors: session.backgroundErrors,
     close: session.close,
   };
 });

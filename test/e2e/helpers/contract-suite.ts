@@ -5,7 +5,7 @@
  * untouched, the popup lists the timeline, and nothing logs an error.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyText } from './dom';
+import { bodyHtml, bodyText } from './dom';
 import { SUDAN_ARMY_PHRASE, SUDANI_PHRASE } from './pages';
 import {
   cardProblems,
@@ -98,14 +98,16 @@ export function contractSuite(title: string, launch: () => Promise<BrowserUnderT
       expect(await cards(d)).toEqual([]);
     });
 
-    it("leaves the page's text exactly as it was", async () => {
+    it("leaves the page's text and markup exactly as they were", async () => {
       await pointerAway(d);
-      const marked = await d.evaluate(bodyText, null);
+      const markedText = await d.evaluate(bodyText, null);
+      const markedHtml = await d.evaluate(bodyHtml, null);
       const plain = await browser.openUnlisted();
       try {
         const ran = await plain.driver.evaluate(() => CSS.highlights.size, null);
         expect(ran, 'Siyaq marked a page on a host it does not list').toBe(0);
-        expect(marked).toBe(await plain.driver.evaluate(bodyText, null));
+        expect(markedText).toBe(await plain.driver.evaluate(bodyText, null));
+        expect(markedHtml, "the page's DOM changed").toBe(await plain.driver.evaluate(bodyHtml, null));
       } finally {
         await plain.close();
       }

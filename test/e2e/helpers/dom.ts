@@ -80,3 +80,8 @@ export function visibleShadowCards(): ShadowCard[] {
 export function bodyText(): string {
   return document.body.innerText;
 }
+
+/** The page's own markup: the extension keeps its card outside <body> and marks with highlights, not elements. */
+export function bodyHtml(): string {
+  return document.body.innerHTML;
+}

@@ -27,6 +27,8 @@ export interface FirefoxSession {
   /** The local server's port: page URLs are http://<any outlet host>:port/<path>. */
   port: number;
   pageErrors: string[];
+  /** console.error lines of the extension's pages and background, read from Firefox's stdout. */
+  backgroundErrors: string[];
   /** http://host:port/path on the local server, under a real outlet's host name. */
   urlFor(host: string, path: string): string;
   open(url: string): Promise<Page>;
@@ -96,7 +98,22 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<FirefoxSessio
         'datareporting.policy.dataSubmissionEnabled': false,
         'toolkit.telemetry.enabled': false,
         'app.update.enabled': false,
+        // Console messages go to stdout, the extension's background page's among
+        // them (a content one to Firefox): BiDi gives Puppeteer no handle on it.
+        'devtools.console.stdout.content': true,
       },
+    });
+    const backgroundErrors: string[] = [];
+    let pending = '';
+    browser.process()?.stdout?.on('data', (chunk: Buffer) => {
+      const lines = (pending + chunk.toString('utf8')).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        // Firefox's own code logs errors here too (its remote agent does, under
+        // BiDi), as bare error objects or from chrome:// and resource:// files;
+        // the extension's messages start with a string.
+        if (line.startsWith('console.error: "') && !/(chrome|resource):\/\//.test(line)) backgroundErrors.push(line);
+      }
     });
     await browser.installExtension(extensionDir);
     const pageErrors: string[] = [];
@@ -112,6 +129,7 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<FirefoxSessio
       browser: b,
       port,
       pageErrors,
+      backgroundErrors,
       urlFor: (host, path) => `http://${host}:${port}${path}`,
       async open(url: string) {
         const page = await b.newPage();
