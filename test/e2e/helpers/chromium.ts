@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { CHROME_BUILD, CHROMIUM_PATH, requireBrowser, requireBuild } from './paths';
+import { BLANK_GIF, CHROME_BUILD, CHROMIUM_PATH, requireBrowser, requireBuild } from './paths';
 
 export interface ChromiumOptions {
   /** URL (without #hash) → HTML served there. */
@@ -74,6 +74,8 @@ export async function launchChromium(opts: ChromiumOptions): Promise<ChromiumSes
       const body = opts.pages[url];
       if (body !== undefined) {
         await route.fulfill({ status: 200, body, contentType: 'text/html; charset=utf-8' });
+      } else if (route.request().resourceType() === 'image' && !url.endsWith('/favicon.ico')) {
+        await route.fulfill({ status: 200, body: BLANK_GIF, contentType: 'image/gif' });
       } else {
         // No network in tests: anything not served here (favicons, stray links) fails fast.
         await route.abort('internetdisconnected');

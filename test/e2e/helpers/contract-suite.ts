@@ -41,8 +41,9 @@ export interface BrowserUnderTest {
   close(): Promise<void>;
 }
 
-const SUDANI = { within: '#p-sudani', phrase: SUDANI_PHRASE, word: 'السوداني' };
-const SUDAN_ARMY = { within: '#p-army', phrase: SUDAN_ARMY_PHRASE, word: 'السوداني' };
+// Each phrase occurs once in the page.
+const SUDANI = { within: 'body', phrase: SUDANI_PHRASE, word: 'السوداني' };
+const SUDAN_ARMY = { within: 'body', phrase: SUDAN_ARMY_PHRASE, word: 'السوداني' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function contractSuite(title: string, launch: () => Promise<BrowserUnderTest>): void {

@@ -11,7 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FIREFOX_BUILD, FIREFOX_PATH, requireBrowser, requireBuild } from './paths';
+import { BLANK_GIF, FIREFOX_BUILD, FIREFOX_PATH, requireBrowser, requireBuild } from './paths';
 
 /** The extension's internal UUID, pinned so moz-extension:// URLs are known in advance. */
 export const FIREFOX_EXTENSION_UUID = '5a1c0e2b-7d3f-4e6a-9b1c-51a9a0c0ffee';
@@ -50,6 +50,10 @@ function geckoId(extensionDir: string): string {
 function startServer(pages: Record<string, string>): Promise<Server> {
   const server = createServer((req, res) => {
     const body = pages[req.url ?? ''];
+    if (body === undefined && /\.(png|jpe?g|gif|webp|svg)(\?|$)/.test(req.url ?? '')) {
+      res.writeHead(200, { 'content-type': 'image/gif' }).end(BLANK_GIF);
+      return;
+    }
     if (body === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not served in tests');
       return;

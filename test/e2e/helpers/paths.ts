@@ -38,3 +38,6 @@ export function requireBuild(dir: string, command: string): void {
     throw new Error(`No extension build in ${dir}: run \`${command}\` first.`);
   }
 }
+
+/** A 1×1 transparent GIF: what the tests serve for any image a page asks for, so no load fails. */
+export const BLANK_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
