@@ -20,7 +20,7 @@ contractSuite('Chromium: the production build on a listed outlet', async () => {
   return {
     openArticle: () => opened(ARTICLE_URL),
     openUnlisted: () => opened(UNLISTED_URL),
-    openPopup: () => opened(session.extensionUrl('popup.html')),
+    openExtensionPage: (path) => opened(session.extensionUrl(path)),
     pageErrors: session.pageErrors,
     backgroundErrors: session.backgroundErrors,
     close: session.close,

@@ -23,7 +23,7 @@ contractSuite('Firefox ESR: the production build on a listed outlet', async () =
   return {
     openArticle: async () => wrap(await session.open(session.urlFor(ARTICLE_HOST, ARTICLE_PATH))),
     openUnlisted: async () => wrap(await session.open(session.urlFor('example.org', UNLISTED_PATH))),
-    openPopup: async () => wrap(await session.openExtensionPage('popup.html')),
+    openExtensionPage: async (path) => wrap(await session.openExtensionPage(path)),
     pageErrors: session.pageErrors,
     backgroundErrors: session.backgroundErrors,
     close: session.close,

@@ -2,7 +2,8 @@
  * Contract 6 (DESIGN.md) as one suite that runs in each browser: hover opens a
  * sourced card in an open shadow root within 1 s, Escape and pointer-out close
  * it, the Sudanese army is not the Iraqi prime minister, the page's text is
- * untouched, the popup lists the timeline, and nothing logs an error.
+ * untouched, the popup and the timeline page list the events, and nothing
+ * logs an error.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyHtml, bodyText } from './dom';
@@ -32,8 +33,8 @@ export interface BrowserUnderTest {
   openArticle(): Promise<OpenedPage>;
   /** The same article at a host Siyaq does not read. */
   openUnlisted(): Promise<OpenedPage>;
-  /** The extension's popup.html, opened in a tab. */
-  openPopup(): Promise<OpenedPage>;
+  /** One of the extension's pages (popup.html, timeline.html), opened in a tab. */
+  openExtensionPage(path: string): Promise<OpenedPage>;
   /** Errors logged by any page opened so far (console.error, uncaught exceptions). */
   pageErrors: string[];
   /** Errors logged by the extension's background, where the browser lets a test read them. */
@@ -114,25 +115,27 @@ export function contractSuite(title: string, launch: () => Promise<BrowserUnderT
       }
     });
 
-    it('lists the timeline in popup.html, each event an element with data-event-id', async () => {
-      const popup = await browser.openPopup();
-      try {
-        const known = new Set(corpus().events.map((e) => e.id));
-        const ids = await until(
-          async () => {
-            const listed = await popup.driver.evaluate(listedEventIdsScript, null);
-            return listed.length > 0 ? listed : null;
-          },
-          10_000,
-          'popup.html listed no element with data-event-id',
-        );
-        expect(ids.filter((id) => !known.has(id)), 'ids that are not corpus events').toEqual([]);
-      } finally {
-        await popup.close();
-      }
-    });
+    for (const path of ['popup.html', 'timeline.html']) {
+      it(`lists the timeline in ${path}, each event an element with data-event-id`, async () => {
+        const page = await browser.openExtensionPage(path);
+        try {
+          const known = new Set(corpus().events.map((e) => e.id));
+          const ids = await until(
+            async () => {
+              const listed = await page.driver.evaluate(listedEventIdsScript, null);
+              return listed.length > 0 ? listed : null;
+            },
+            10_000,
+            `${path} listed no element with data-event-id`,
+          );
+          expect(ids.filter((id) => !known.has(id)), 'ids that are not corpus events').toEqual([]);
+        } finally {
+          await page.close();
+        }
+      });
+    }
 
-    it('logs no error in the page, the popup or the background', () => {
+    it("logs no error in the page, the extension's pages or the background", () => {
       expect(browser.pageErrors).toEqual([]);
       expect(browser.backgroundErrors).toEqual([]);
     });
