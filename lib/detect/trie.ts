@@ -19,6 +19,10 @@ const KAF = 0x643;
 const LAM = 0x644;
 const WAW = 0x648;
 const EMPTY = -1;
+/** States this deep or less get a dense row of children; see Trie.alpha. */
+const DENSE_DEPTH = 2;
+/** Columns of a dense row: column 0 is unused, so 127 code units get one. */
+const DENSE_WIDTH = 128;
 
 export class Trie {
   /** Child of the root for each code unit, 0 when none (the root is never a child). */
@@ -36,6 +40,18 @@ export class Trie {
   private readonly outNext: number[] = [];
   /** The state after «ال», where the لل forms of ال-phrases continue; 0 if no phrase starts with ال. */
   alNode = 0;
+  /**
+   * States one or two letters deep (every page word is looked up in them)
+   * keep their children in a dense row indexed by a small alphabet rather than
+   * in the hash: alpha[code] is a code unit's column, 0 when it has none.
+   */
+  private readonly alpha = new Uint8Array(0x10000);
+  private alphaSize = 0;
+  private dense = new Int32Array(DENSE_WIDTH * 64);
+  private denseRows = 0;
+  /** Offset of each state's dense row in `dense`, or -1. */
+  private denseRow: Int32Array;
+  private depth: Uint8Array;
 
   /** `transitions`: about how many the trie will hold, to size its tables once. */
   constructor(transitions = 0) {
@@ -46,11 +62,21 @@ export class Trie {
     this.hNext = new Int32Array(1 << bits);
     this.hShift = 32 - bits;
     this.outHead = new Int32Array(Math.max(256, transitions + 1)).fill(EMPTY);
+    this.denseRow = new Int32Array(this.outHead.length).fill(EMPTY);
+    this.depth = new Uint8Array(this.outHead.length);
   }
 
   /** The state reached from `state` by `code`, or -1. */
   next(state: number, code: number): number {
     if (state === 0) return this.rootNext[code]! || EMPTY;
+    const row = this.denseRow[state]!;
+    if (row !== EMPTY) {
+      const a = this.alpha[code]!;
+      if (a !== 0) return this.dense[row + a]! || EMPTY;
+      // Without a column the code unit's transitions are in the hash, and
+      // only once the alphabet is full can there be any.
+      if (this.alphaSize < DENSE_WIDTH - 1) return EMPTY;
+    }
     const mask = this.hState.length - 1;
     let h = slot(state, code, this.hShift);
     for (;;) {
@@ -90,7 +116,7 @@ export class Trie {
       const code = s.charCodeAt(i);
       let child = this.next(state, code);
       if (child === EMPTY) {
-        child = this.newState();
+        child = this.newState(this.depth[state]! + 1);
         this.link(state, code, child);
       }
       state = child;
@@ -129,19 +155,45 @@ export class Trie {
     else this.outNext[last] = o;
   }
 
-  private newState(): number {
+  private newState(depth: number): number {
     if (this.states >= this.outHead.length) {
-      const grown = new Int32Array(this.outHead.length * 2).fill(EMPTY);
-      grown.set(this.outHead);
-      this.outHead = grown;
+      const size = this.outHead.length * 2;
+      const outHead = new Int32Array(size).fill(EMPTY);
+      outHead.set(this.outHead);
+      this.outHead = outHead;
+      const denseRow = new Int32Array(size).fill(EMPTY);
+      denseRow.set(this.denseRow);
+      this.denseRow = denseRow;
+      const depths = new Uint8Array(size);
+      depths.set(this.depth);
+      this.depth = depths;
     }
-    return this.states++;
+    const state = this.states++;
+    this.depth[state] = Math.min(depth, 255);
+    if (depth <= DENSE_DEPTH) {
+      if ((this.denseRows + 1) * DENSE_WIDTH > this.dense.length) {
+        const dense = new Int32Array(this.dense.length * 2);
+        dense.set(this.dense);
+        this.dense = dense;
+      }
+      this.denseRow[state] = this.denseRows++ * DENSE_WIDTH;
+    }
+    return state;
   }
 
   private link(state: number, code: number, child: number): void {
     if (state === 0) {
       this.rootNext[code] = child;
       return;
+    }
+    const row = this.denseRow[state]!;
+    if (row !== EMPTY) {
+      if (this.alpha[code] === 0 && this.alphaSize < DENSE_WIDTH - 1) this.alpha[code] = ++this.alphaSize;
+      const a = this.alpha[code]!;
+      if (a !== 0) {
+        this.dense[row + a] = child;
+        return;
+      }
     }
     if ((this.hCount + 1) * 2 > this.hState.length) this.rehash();
     this.insert(state, code, child);
