@@ -25,6 +25,8 @@ export interface Mention {
   text: string;
   /** The corpus alias that matched (also when a spelling variant of it did). */
   alias: string;
+  /** Found through an alias that needs a cue: it does not vouch for its topic elsewhere on the page. */
+  cued: boolean;
 }
 
 export interface DetectOptions {
@@ -80,7 +82,7 @@ export function detect(text: string, matcher: Matcher, opts: DetectOptions = {})
     }
     const start = folded.map[w.name]!;
     const end = folded.map[w.end]!;
-    mentions.push({ topic, start, end, text: text.slice(start, end), alias: entry.alias });
+    mentions.push({ topic, start, end, text: text.slice(start, end), alias: entry.alias, cued: entry.needsCue });
   }
   return mentions;
 }

@@ -98,7 +98,7 @@ export class PageScanner {
       const list = this.byBlock.get(block.element);
       if (list) list.push(mention);
       else this.byBlock.set(block.element, [mention]);
-      this.known.add(m.topic);
+      if (!m.cued) this.known.add(m.topic);
     }
     // A block with no mentions is remembered too, so rescans can tell it was read.
     for (const b of blocks) if (!this.byBlock.has(b.element)) this.byBlock.set(b.element, []);

@@ -166,3 +166,39 @@ describe('PageController', () => {
     other.abort();
   });
 });
+
+describe('PageScanner across chunks', () => {
+  it('lets only unambiguous finds vouch for a topic in later chunks', async () => {
+    const topics: MatcherTopic[] = [
+      {
+        id: 'sudani',
+        aliases: ['محمد شياع السوداني', 'السوداني'],
+        rules: [{ alias: 'السوداني', requireCue: ['العراقي', 'بغداد'], window: 100 }],
+      },
+    ];
+    const filler = '<p>' + 'حديث عام عن الطقس والزراعة والأسواق في المدن الكبيرة. '.repeat(40) + '</p>';
+    document.documentElement.lang = 'ar';
+    document.body.innerHTML = `<article>
+      <p>قال رئيس الوزراء العراقي السوداني إن الحكومة ماضية في خطتها.</p>
+      ${filler.repeat(40)}
+      <p>وفي مقابلة أخرى تحدث السوداني عن الزراعة.</p>
+    </article>`;
+    registry.clear();
+    const stop = new AbortController();
+    const c = new PageController({
+      win: testWindow,
+      signal: stop.signal,
+      settings: { ...settings, markAll: true },
+      fetchTopics: async () => topics,
+      fetchCard: async () => null,
+      createCard: () => {
+        throw new Error('not opened here');
+      },
+    });
+    await c.start();
+    // The first, cued «السوداني» is found; the far one, with no cue, stays unmarked
+    // even though the article is read in several chunks.
+    expect(c.summary().topics).toEqual([{ id: 'sudani', count: 1 }]);
+    stop.abort();
+  });
+});
