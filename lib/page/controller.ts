@@ -54,7 +54,7 @@ export class PageController {
   private root: Element | null = null;
   private published: string | null = null;
   private arabic = false;
-  private all: PageMention[] = [];
+  private all: readonly PageMention[] = [];
   private shown: PageMention[] = [];
   private hits = new HitIndex<PageMention>([]);
   private card: CardView | null = null;

@@ -24,6 +24,12 @@ export type Yield = () => Promise<void>;
 
 export class PageScanner {
   private readonly byBlock = new Map<Element, PageMention[]>();
+  /**
+   * Every mention in document order. The first read finds them in order; after
+   * a mutation only the re-read ones are merged in, so no refresh ever sorts
+   * thousands of live ranges (a 2 MB page holds about ten thousand).
+   */
+  private ordered: PageMention[] = [];
   /** Topics already found with an unambiguous alias, for context rules of later chunks. */
   private readonly known = new Set<string>();
 
@@ -36,7 +42,7 @@ export class PageScanner {
   async scan(root: Element, signal: AbortSignal, pause: Yield): Promise<void> {
     const reader = new BlockReader(root);
     while (!reader.done) {
-      this.readChunk(reader.read(CHUNK_CHARS));
+      this.ordered.push(...this.readChunk(reader.read(CHUNK_CHARS)));
       await pause();
       if (signal.aborted) return;
     }
@@ -65,7 +71,14 @@ export class PageScanner {
       if (!root.isConnected) continue;
       blocks.push(...readBlocks(root));
     }
-    this.readChunk(blocks.filter((b) => !this.byBlock.has(b.element)));
+    const fresh = this.readChunk(blocks.filter((b) => !this.byBlock.has(b.element)));
+    const kept = new Set<PageMention>();
+    for (const list of this.byBlock.values()) for (const m of list) kept.add(m);
+    for (const m of fresh) kept.delete(m);
+    this.ordered = mergeInOrder(
+      this.ordered.filter((m) => kept.has(m)),
+      fresh.sort(byPosition),
+    );
   }
 
   private knownBlockAround(el: Element): Element | null {
@@ -76,14 +89,14 @@ export class PageScanner {
   }
 
   /** Every mention in document order. */
-  mentions(): PageMention[] {
-    const all: PageMention[] = [];
-    for (const list of this.byBlock.values()) all.push(...list);
-    return all.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  mentions(): readonly PageMention[] {
+    return this.ordered;
   }
 
-  private readChunk(blocks: readonly TextBlock[]): void {
-    if (blocks.length === 0) return;
+  /** Detects in `blocks` and files what it finds; returns the new mentions in text order. */
+  private readChunk(blocks: readonly TextBlock[]): PageMention[] {
+    if (blocks.length === 0) return [];
+    const fresh: PageMention[] = [];
     const { text, blockStarts } = pageText(blocks);
     const found = detect(text, this.matcher, { knownTopics: this.known });
     for (const m of found) {
@@ -98,11 +111,32 @@ export class PageScanner {
       const list = this.byBlock.get(block.element);
       if (list) list.push(mention);
       else this.byBlock.set(block.element, [mention]);
+      fresh.push(mention);
       if (!m.cued) this.known.add(m.topic);
     }
     // A block with no mentions is remembered too, so rescans can tell it was read.
     for (const b of blocks) if (!this.byBlock.has(b.element)) this.byBlock.set(b.element, []);
+    return fresh;
   }
+}
+
+function byPosition(a: PageMention, b: PageMention): number {
+  return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+}
+
+/** Merges a few sorted mentions into many sorted ones: binary search per insert, O(k log n) comparisons. */
+function mergeInOrder(many: PageMention[], few: readonly PageMention[]): PageMention[] {
+  for (const m of few) {
+    let lo = 0;
+    let hi = many.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byPosition(many[mid]!, m) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    many.splice(lo, 0, m);
+  }
+  return many;
 }
 
 /** Drops elements contained in another element of the list. */

@@ -116,6 +116,15 @@ describe('PageController', () => {
     ]);
   });
 
+  it('keeps mentions in document order when text is inserted above them', async () => {
+    const p = document.createElement('p');
+    p.textContent = 'تقرير: تنظيم داعش يخسر آخر معاقله.';
+    document.querySelector('article h1')!.after(p);
+    await idle();
+    controller.updateSettings({ ...settings, markAll: true });
+    expect(painted()).toEqual(['داعش', 'محمد شياع السوداني', 'داعش', 'السوداني', 'داعش']);
+  });
+
   it('opens the card from the keyboard in an open shadow root, and Escape closes it', async () => {
     expect(controller.step(1)).toBe(true);
     await idle();
