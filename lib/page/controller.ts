@@ -51,7 +51,8 @@ export class PageController {
   private readonly doc: Document;
   private readonly marks: MarkLayer;
   private scanner: PageScanner | null = null;
-  private root: Element | null = null;
+  /** The article(s) read: the one found at start, plus any the page appends later (infinite scroll). */
+  private roots: Element[] = [];
   private published: string | null = null;
   private arabic = false;
   private all: readonly PageMention[] = [];
@@ -64,7 +65,11 @@ export class PageController {
   private closeTimer = 0;
   private cursor = -1;
   private readonly cards = new Map<string, Promise<CardData | null>>();
+  /** Elements whose own text changed, and elements the page added, since the last read. */
   private dirty = new Set<Element>();
+  private added = new Set<Element>();
+  /** Nodes were removed: mentions in them must go. */
+  private purge = false;
   private cancelIdle: (() => void) | null = null;
 
   constructor(private readonly deps: ControllerDeps) {
@@ -86,10 +91,11 @@ export class PageController {
     // Each step is its own task, so the page stays responsive on a huge article.
     await this.pause();
     if (signal.aborted) return;
-    this.root = articleRoot(this.doc);
+    const root = articleRoot(this.doc);
+    this.roots = [root];
     await this.pause();
     if (signal.aborted) return;
-    await this.scanner.scan(this.root, signal, () => this.pause());
+    await this.scanner.scan(root, signal, () => this.pause());
     if (signal.aborted) return;
     this.refresh();
     this.listen();
@@ -278,12 +284,23 @@ export class PageController {
 
   private onMutations(records: MutationRecord[]): void {
     const own = this.card?.host;
+    let removed = false;
     for (const r of records) {
-      const el = r.target instanceof Element ? r.target : r.target.parentElement;
-      if (!el || (own && own.contains(el))) continue;
-      this.dirty.add(el);
+      if (own && own.contains(r.target)) continue;
+      if (r.type === 'characterData') {
+        if (r.target.parentElement) this.dirty.add(r.target.parentElement);
+        continue;
+      }
+      // Only what was added is read, never the whole parent: a node added to
+      // <body> must not mean reading the article again.
+      r.addedNodes.forEach((n) => {
+        if (n.nodeType === 1) this.added.add(n as Element);
+        else if (n.parentElement) this.dirty.add(n.parentElement);
+      });
+      if (r.removedNodes.length > 0) removed = true;
     }
-    if (this.dirty.size === 0 || this.cancelIdle) return;
+    if (removed) this.purge = true;
+    if ((this.dirty.size === 0 && this.added.size === 0 && !this.purge) || this.cancelIdle) return;
     // Batch bursts of changes (live blogs, infinite scroll) into one read when the page is idle.
     const win = this.deps.win;
     const run = (): void => {
@@ -301,18 +318,34 @@ export class PageController {
 
   private readChanges(): void {
     if (!this.scanner || this.deps.signal.aborted) return;
-    const changed = [...this.dirty].filter((el) => el.isConnected);
+    const connected = (el: Element): boolean => el.isConnected;
+    const changed = [...this.dirty].filter(connected);
+    const added = [...this.added].filter(connected);
     this.dirty = new Set();
-    if (!this.root?.isConnected) {
+    this.added = new Set();
+    this.purge = false;
+    this.roots = this.roots.filter(connected);
+    const primary = this.roots[0];
+    if (!primary) {
       // The article itself was replaced (client-side navigation): find it again.
-      this.root = articleRoot(this.doc);
-      this.scanner.rescan([this.root]);
-    } else {
-      const root = this.root;
-      const inArticle = changed.filter((el) => root.contains(el) || el.contains(root));
-      if (inArticle.length === 0) return;
-      this.scanner.rescan(inArticle.map((el) => (el.contains(root) ? root : el)));
+      const root = articleRoot(this.doc);
+      this.roots = [root];
+      this.scanner.rescan([root]);
+      this.refresh();
+      return;
     }
+    const inRoots = (el: Element): boolean => this.roots.some((r) => r.contains(el));
+    const toRead = changed.filter(inRoots);
+    for (const el of added) {
+      if (inRoots(el)) toRead.push(el);
+      else
+        for (const article of articlesIn(el, primary)) {
+          this.roots.push(article);
+          toRead.push(article);
+        }
+    }
+    // Even with nothing to read, rescan drops mentions whose text left the page.
+    this.scanner.rescan(toRead);
     this.refresh();
   }
 
@@ -334,4 +367,17 @@ export class PageController {
     this.all = [];
     this.shown = [];
   }
+}
+
+const ARTICLE_SELECTOR = 'article, [itemprop="articleBody"], [role="article"]';
+
+/**
+ * The articles in an element the page added outside the one being read: an
+ * article element, or a sibling of the same kind as the first (infinite scroll
+ * appends the next story beside the current one).
+ */
+function articlesIn(el: Element, primary: Element): Element[] {
+  if (el.matches(ARTICLE_SELECTOR)) return [el];
+  if (el.parentElement === primary.parentElement && el.localName === primary.localName) return [el];
+  return [...el.querySelectorAll(ARTICLE_SELECTOR)].filter((a) => !a.parentElement?.closest(ARTICLE_SELECTOR));
 }

@@ -116,6 +116,30 @@ describe('PageController', () => {
     ]);
   });
 
+  it('reads the next article that infinite scroll appends, but not widgets added around it', async () => {
+    const next = document.createElement('article');
+    next.innerHTML = '<h1>قصة تالية</h1><p>أعلن التحالف أن فلول داعش تراجعت، وقال السوداني إن بغداد مستعدة.</p>';
+    document.body.append(next);
+    const widget = document.createElement('div');
+    widget.textContent = 'الأكثر قراءة: داعش، السوداني';
+    document.body.append(widget);
+    await idle();
+    expect(controller.summary().topics).toEqual([
+      { id: 'sudani', count: 3 },
+      { id: 'isis', count: 3 },
+    ]);
+  });
+
+  it('finds the article again when client-side navigation replaces it', async () => {
+    document.querySelector('article')!.remove();
+    const replacement = document.createElement('article');
+    replacement.innerHTML = '<h1>خبر جديد</h1><p>تنظيم داعش يتبنى هجوماً جديداً في الصحراء.</p>';
+    document.body.append(replacement);
+    await idle();
+    expect(controller.summary().topics).toEqual([{ id: 'isis', count: 1 }]);
+    expect(painted()).toEqual(['داعش']);
+  });
+
   it('keeps mentions in document order when text is inserted above them', async () => {
     const p = document.createElement('p');
     p.textContent = 'تقرير: تنظيم داعش يخسر آخر معاقله.';
