@@ -62,12 +62,14 @@ export function compileMatcher(topics: MatcherTopic[]): Matcher {
     }
   });
 
-  // Sized up front (each variant may add a new path for the rest of its
-  // alias), so that the trie is built without rehashing.
+  // Sized for the aliases and about half of each variant's tail (a variant
+  // shares its alias's path up to the edit, and variants share much of the
+  // rest). The tables grow by doubling if that is short; sizing them for the
+  // worst case instead made them tens of megabytes, and every lookup a cache miss.
   const edits = aliases.map((entry) => spellingEdits(entry.folded, entry.alias));
   let transitions = 0;
-  aliases.forEach((entry, id) => (transitions += (edits[id]!.length + 1) * (entry.folded.length + 1)));
-  const trie = new Trie(transitions);
+  aliases.forEach((entry, id) => (transitions += entry.folded.length + 1 + (edits[id]!.length * entry.folded.length) / 4));
+  const trie = new Trie(Math.ceil(transitions));
   aliases.forEach((entry, id) => trie.add(entry.folded, id));
 
   // Variants come last, and never where a corpus spelling already ends: no
