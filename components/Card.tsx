@@ -40,6 +40,9 @@ export function Card({ data, articleDate, lang, onClose, onOpenTimeline, onMute,
     <section
       class="sq-card"
       role="dialog"
+      // Focusable from script only: the keyboard command focuses the dialog so Tab
+      // reaches its buttons; without it focus() does nothing and stays on the page.
+      tabIndex={-1}
       aria-label={t('cardLabel', lang, { label })}
       lang={lang}
       dir={dirOf(lang)}

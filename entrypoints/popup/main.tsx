@@ -25,6 +25,25 @@ async function askPage(tabId: number): Promise<PageState> {
   }
 }
 
+/**
+ * The tab the popup reports on. Normally the active tab of the popup's window;
+ * `popup.html?tab=<id>` names one instead. That serves a popup opened in a tab
+ * of its own (popped out, or by the e2e tests), which would otherwise find
+ * itself as "the active tab". Anything but a non-negative integer id is ignored.
+ */
+async function targetTab(search = location.search): Promise<Browser.tabs.Tab | null> {
+  const raw = new URLSearchParams(search).get('tab');
+  if (raw !== null && /^\d{1,10}$/.test(raw)) {
+    const id = Number(raw);
+    if (Number.isSafeInteger(id)) {
+      // A closed or unknown tab is no tab: the popup then says the page cannot be read.
+      return browser.tabs.get(id).catch(() => null);
+    }
+  }
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active ?? null;
+}
+
 function App() {
   const { data, error } = usePolled(loadTimeline);
   const [tab, setTab] = useState<Browser.tabs.Tab | null>(null);
@@ -36,15 +55,18 @@ function App() {
     const controller = new AbortController();
     void getSettings().then(setSettings);
     watchSettings(setSettings, controller.signal);
-    void browser.tabs.query({ active: true, currentWindow: true }).then(async ([active]) => {
-      setTab(active ?? null);
-      setPage(active?.id === undefined ? { state: 'none' } : await askPage(active.id));
+    void targetTab().then(async (target) => {
+      setTab(target);
+      setPage(target?.id === undefined ? { state: 'none' } : await askPage(target.id));
     });
     return () => controller.abort();
   }, []);
 
   if (!settings) return null;
-  const url = tab?.url ?? '';
+  // tab.url needs activeTab, granted only when the reader clicks the toolbar
+  // button: a popup opened with ?tab= (popped out, or in tests) has no URL for
+  // the tab, but the content script reports the page's own.
+  const url = tab?.url ?? (page.state === 'ready' ? page.summary.url : '');
   const site = siteOf(url) ?? null;
 
   const onToggleSite = (on: boolean) => {

@@ -1,0 +1,123 @@
+/**
+ * Steps of the reading-experience tests that both browsers run the same way,
+ * over the Driver of helpers/scenario.ts (Playwright in Chromium, Puppeteer in
+ * Firefox). Timing checks read the card's state from the page, with the times
+ * measured here, in the test process: each evaluate is a round trip of a few
+ * milliseconds, so the margins below are wide on purpose.
+ */
+import { expect } from 'vitest';
+import { wordCentre, type Point } from './dom';
+import { cardState, highlightTexts, type CardState } from './reading-dom';
+import { pointerAway, until, type Driver } from './scenario';
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** lib/settings.ts DEFAULT_SETTINGS.dwellMs: the tests run with the default settings. */
+export const DWELL_MS = 300;
+/** lib/page/controller.ts CLOSE_GRACE_MS. */
+export const GRACE_MS = 300;
+
+export const card = (d: Driver): Promise<CardState> => d.evaluate(cardState, null);
+export const highlights = (d: Driver): Promise<Record<string, string[]>> => d.evaluate(highlightTexts, null);
+
+/** The names of Siyaq's entries in the page's highlight registry, and their range counts. */
+export async function siyaqMarks(d: Driver): Promise<Record<string, number>> {
+  const all = await highlights(d);
+  return Object.fromEntries(Object.entries(all).filter(([name]) => name.startsWith('siyaq-')).map(([n, r]) => [n, r.length]));
+}
+
+export async function waitForCard(d: Driver, what: string, timeoutMs = 5_000, title?: string): Promise<CardState> {
+  return until(async () => {
+    const s = await card(d);
+    return s.open && (title === undefined || s.title === title) ? s : null;
+  }, timeoutMs, what);
+}
+
+export async function waitForClosed(d: Driver, what: string, timeoutMs = 3_000): Promise<void> {
+  await until(async () => !(await card(d)).open, timeoutMs, what);
+}
+
+async function pointAt(d: Driver, q: { phrase: string; word: string }): Promise<Point> {
+  const p = await d.evaluate(wordCentre, { within: 'article', phrase: q.phrase, word: q.word });
+  if (!p) throw new Error(`«${q.phrase}» not found in the article`);
+  return p;
+}
+
+/**
+ * Item 1 of "The reading experience": dwell, staying open over the card,
+ * closing after the grace period, Escape, and no focus taken on hover.
+ * Leaves the pointer away and the card closed.
+ */
+export async function hoverScenario(d: Driver, mention: { phrase: string; word: string }, label: string): Promise<void> {
+  await pointerAway(d);
+  await waitForClosed(d, 'a card was open before the test hovered anything');
+  const focusBefore = (await card(d)).pageFocus;
+
+  // Not before the dwell: half-way through it, nothing is open.
+  const at = await pointAt(d, mention);
+  await d.move(at.x, at.y);
+  const moved = Date.now();
+  await sleep(DWELL_MS / 2);
+  const early = await card(d);
+  const earlyMs = Date.now() - moved;
+  expect(early.open, `a card was open ${earlyMs} ms into a ${DWELL_MS} ms dwell`).toBe(false);
+  const opened = await waitForCard(d, `no card after resting on «${mention.word}» past the dwell`, 5_000, label);
+  expect(Date.now() - moved).toBeGreaterThanOrEqual(DWELL_MS - 20);
+  // Hover never takes focus: the page's focus is where it was, and nothing in the card has it.
+  expect(opened.pageFocus).toBe(focusBefore);
+  expect(opened.cardFocus).toBeNull();
+
+  // From the mention onto the card, in a few steps, then rest there for longer than the grace period.
+  const r = opened.rect!;
+  const target = { x: r.left + r.width / 2, y: r.top + Math.min(r.height / 2, 60) };
+  for (let i = 1; i <= 4; i++) {
+    await d.move(at.x + ((target.x - at.x) * i) / 4, at.y + ((target.y - at.y) * i) / 4);
+  }
+  await sleep(GRACE_MS * 3);
+  const resting = await card(d);
+  expect(resting.open, 'the card closed while the pointer rested on it').toBe(true);
+  expect(resting.title).toBe(label);
+  expect(resting.pageFocus).toBe(focusBefore);
+
+  // Pointer out: still open inside the grace period, closed after it.
+  await pointerAway(d);
+  const left = Date.now();
+  await sleep(GRACE_MS / 3);
+  const during = await card(d);
+  if (Date.now() - left < GRACE_MS - 50) {
+    expect(during.open, 'the card closed at once on pointer-out, without its grace period').toBe(true);
+  }
+  await waitForClosed(d, 'the card stayed open after the pointer left it');
+
+  // Escape closes it.
+  await d.move(at.x, at.y);
+  await waitForCard(d, 'no card on hovering the mention again', 5_000, label);
+  await d.press('Escape');
+  await waitForClosed(d, 'Escape did not close the card', 1_000);
+  expect((await card(d)).pageFocus).toBe(focusBefore);
+  await pointerAway(d);
+}
+
+/** Waits until Siyaq's marks satisfy `ok`; returns them. */
+export async function waitForMarksLike(
+  d: Driver,
+  ok: (marks: Record<string, number>) => boolean,
+  what: string,
+  timeoutMs = 5_000,
+): Promise<Record<string, number>> {
+  let last: Record<string, number> = {};
+  try {
+    return await until(async () => {
+      last = await siyaqMarks(d);
+      return ok(last) ? last : null;
+    }, timeoutMs, what);
+  } catch (e) {
+    throw new Error(`${(e as Error).message}; marks were ${JSON.stringify(last)}`);
+  }
+}
+
+/** Ranges of one highlight whose text is one of `names`. */
+export async function rangesNaming(d: Driver, highlight: string, names: readonly string[]): Promise<number> {
+  const all = await highlights(d);
+  return (all[highlight] ?? []).filter((text) => names.some((n) => text.includes(n))).length;
+}
