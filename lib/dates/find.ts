@@ -68,7 +68,7 @@ const NEXT_SET = new Set(NEXT.split('|'));
 const ORDINAL_GUARD = `(?<!${NOT_WORD}(?!(?:${WD}|الموافق) )(?:ال[^\\s]*|نصف|ربع|ثلث|اسبوع|عقد) )`;
 
 /** «15 كانون الثاني/يناير 2024», «الثلاثاء، 24 أيلول 2024م», «السابع عشر من سبتمبر الحالي», «آذار/مارس 2024», «نيسان الماضي». */
-const GREGORIAN_RE = new RegExp(
+const GREGORIAN_RE = (): RegExp => new RegExp(
   `${L}(?:(?:(?:يوم )?(?:${WD})(?: ?[،,])? (?:الموافق )?)?(?:(?<d>\\d{1,2})(?!\\d)|${ORDINAL_GUARD}(?<ord>${ORDINAL_DAYS.pattern}) من) ?(?:من )?)?` +
     `(?:شهر )?(?<m1>${GM})${R}(?: ?[/\\-] ?(?<m2>${GM})${R}| ?\\( ?(?<m3>${GM}) ?\\))?` +
     `(?:(?: ?[،,])? ?(?:من )?(?:(?:ال)?(?:عام|سنه) )?(?<y>\\d{4})(?!\\d)(?: ?م${R}| ?ميلادي(?:ه)?${R}| للميلاد${R})?` +
@@ -78,25 +78,25 @@ const GREGORIAN_RE = new RegExp(
 );
 
 /** «5 رمضان 1445 هـ»; a year is required (صفر is also "zero", رمضان also a name). */
-const HIJRI_RE = new RegExp(
+const HIJRI_RE = (): RegExp => new RegExp(
   `${L}(?:(?:(?:يوم )?(?:${WD})(?: ?[،,])? )?(?<d>\\d{1,2}) ?(?:من )?)?(?:شهر )?(?<m>${HM})${R}` +
     `(?: ?[،,])? ?(?:(?:عام|سنه) )?(?<y>\\d{4})(?!\\d)(?: ?ه${R}| ?هجري(?:ه)?${R}| للهجره${R})?`,
   'yu',
 );
 
 /** Day/month/year with / . or -, and year-first ISO order; a weekday may lead. */
-const NUMERIC_RE = new RegExp(
+const NUMERIC_RE = (): RegExp => new RegExp(
   `${L}(?<![/.\\-])(?:(?:يوم )?(?:${WD})(?: ?[،,])? )?(?:(?<d>\\d{1,2})(?<s>[/.\\-])(?<m>\\d{1,2})\\k<s>(?<y>\\d{4})|(?<Y>\\d{4})(?<t>[/\\-])(?<M>\\d{1,2})\\k<t>(?<D>\\d{1,2}))(?![\\p{N}/.\\-]|\\p{L}(?<!م))(?: ?م${R})?`,
   'yu',
 );
 
 /** «عام 2003», «سنة 2014م», «عامي 2014 و2017»; a bare four-digit number may be a count. */
-const YEAR_RE = new RegExp(
+const YEAR_RE = (): RegExp => new RegExp(
   `${L}(?:بال|لل|ال|ب|ل)?(?<kw>عامي|عام|سنه)(?: ?[:،,])? (?<y>\\d{4})(?!\\d)(?<h> ?ه${R}| ?هجري)?(?: ?م${R})?(?: ?(?:و|الى|حتى|-|–) ?(?<y2>\\d{4})(?!\\d)(?: ?م${R})?)?`,
   'dyu',
 );
 
-const RELATIVE_RE = new RegExp(
+const RELATIVE_RE = (): RegExp => new RegExp(
   `${L}(?:` +
     `(?<ago>منذ|قبل|بعد) (?:(?<n>\\d{1,2}|${COUNT_WORDS.pattern}) )?(?<unit>يوم|يومين|ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|شهور|عام|عامين|اعوام|سنه|سنتين|سنوات|سنين)${R}(?! من)` +
     `|(?<ystd>(?:اول (?:من )?)?(?:ال)?امس)${R}` +
@@ -348,13 +348,16 @@ interface Grammar {
   wordStart: boolean;
 }
 
-const GRAMMARS = {
-  gregorian: { re: GREGORIAN_RE, anchor: new RegExp(GM, 'g'), back: 60, wordStart: true },
-  hijri: { re: HIJRI_RE, anchor: new RegExp(HM, 'g'), back: 30, wordStart: true },
-  numeric: { re: NUMERIC_RE, anchor: /\d[/.\-]\d/g, back: 24, wordStart: false },
-  year: { re: YEAR_RE, anchor: /عام|سنه/g, back: 4, wordStart: false },
-  relative: { re: RELATIVE_RE, anchor: new RegExp(`امس|البارحه|غد|منذ|قبل|بعد|اسبوع|شهر|عام|سنه|هذا|هذه|${WD}`, 'g'), back: 12, wordStart: false },
-} satisfies Record<string, Grammar>;
+// Built on first use, not when the module loads: these are large Unicode
+// regexes, and most pages give their date in metadata and never need them.
+const buildGrammars = () => ({
+  gregorian: { re: GREGORIAN_RE(), anchor: new RegExp(GM, 'g'), back: 60, wordStart: true },
+  hijri: { re: HIJRI_RE(), anchor: new RegExp(HM, 'g'), back: 30, wordStart: true },
+  numeric: { re: NUMERIC_RE(), anchor: /\d[/.\-]\d/g, back: 24, wordStart: false },
+  year: { re: YEAR_RE(), anchor: /عام|سنه/g, back: 4, wordStart: false },
+  relative: { re: RELATIVE_RE(), anchor: new RegExp(`امس|البارحه|غد|منذ|قبل|بعد|اسبوع|شهر|عام|سنه|هذا|هذه|${WD}`, 'g'), back: 12, wordStart: false },
+} satisfies Record<string, Grammar>);
+let grammars: ReturnType<typeof buildGrammars> | null = null;
 
 /** Whether a date may start at `s`: at a word start, or after a one- or two-letter proclitic (و، ف، ب، ل) that starts a word. */
 function mayStart(text: string, s: number): boolean {
@@ -394,29 +397,30 @@ function allMatches({ re, anchor, back, wordStart }: Grammar, text: string): Reg
  * its precision allows; without a reference they are left out.
  */
 export function findArabicDates(text: string, reference?: string | null): DateMention[] {
+  const G = (grammars ??= buildGrammars());
   const { text: folded, map } = fold(text);
   const ref = parseDate(reference);
   const absolute: Found[] = [];
-  for (const m of allMatches(GRAMMARS.gregorian, folded)) {
+  for (const m of allMatches(G.gregorian, folded)) {
     const f = gregorian(m, ref);
     if (f) absolute.push(f);
   }
-  for (const m of allMatches(GRAMMARS.hijri, folded)) {
+  for (const m of allMatches(G.hijri, folded)) {
     const f = hijri(m);
     if (f) absolute.push(f);
   }
-  for (const m of allMatches(GRAMMARS.numeric, folded)) {
+  for (const m of allMatches(G.numeric, folded)) {
     const f = numeric(m);
     if (f) absolute.push(f);
   }
   const yearOnly: Found[] = [];
-  for (const m of allMatches(GRAMMARS.year, folded)) years(m, yearOnly);
+  for (const m of allMatches(G.year, folded)) years(m, yearOnly);
 
   let found = dropPairedHijri(addNonOverlapping([], absolute), folded);
   found = addNonOverlapping(found, yearOnly);
   if (ref) {
     const rel: Found[] = [];
-    for (const m of allMatches(GRAMMARS.relative, folded)) {
+    for (const m of allMatches(G.relative, folded)) {
       const f = relative(m, folded, ref);
       if (f) rel.push(f);
     }

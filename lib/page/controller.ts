@@ -53,7 +53,8 @@ export class PageController {
   private scanner: PageScanner | null = null;
   /** The article(s) read: the one found at start, plus any the page appends later (infinite scroll). */
   private roots: Element[] = [];
-  private published: string | null = null;
+  /** The article's publication date once read (undefined: not read yet). */
+  private published: string | null | undefined = undefined;
   private arabic = false;
   private all: readonly PageMention[] = [];
   private shown: PageMention[] = [];
@@ -83,7 +84,6 @@ export class PageController {
     const { signal } = this.deps;
     this.arabic = isArabicDocument(this.doc);
     if (!this.arabic || signal.aborted) return;
-    this.published = detectPublished(this.doc);
     const topics = await this.deps.fetchTopics();
     if (signal.aborted) return;
     const matcher = compileMatcher(topics);
@@ -99,6 +99,14 @@ export class PageController {
     if (signal.aborted) return;
     this.refresh();
     this.listen();
+    // Only cards and the popup need the date: read it when the page is idle, off the path to the marks.
+    this.whenIdle(() => this.articleDate());
+  }
+
+  /** The article's publication date, read from the page once. */
+  articleDate(): string | null {
+    if (this.published === undefined) this.published = detectPublished(this.doc);
+    return this.published;
   }
 
   /** Applies changed settings to the marks at once, without reading the page again. */
@@ -114,7 +122,7 @@ export class PageController {
       url: this.doc.location?.href ?? '',
       active: true,
       arabic: this.arabic,
-      published: this.published,
+      published: this.articleDate(),
       topics: [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count),
     };
   }
@@ -241,7 +249,7 @@ export class PageController {
     this.marks.setActive(mention.range);
     let request = this.cards.get(mention.topic);
     if (!request) {
-      request = this.deps.fetchCard(mention.topic, this.published).catch(() => null);
+      request = this.deps.fetchCard(mention.topic, this.articleDate()).catch(() => null);
       this.cards.set(mention.topic, request);
     }
     const data = await request;
@@ -252,7 +260,7 @@ export class PageController {
       return;
     }
     if (!this.card) this.card = this.deps.createCard();
-    this.card.show(data, mention.range, { articleDate: this.published, focus });
+    this.card.show(data, mention.range, { articleDate: this.articleDate(), focus });
     this.cursor = this.shown.indexOf(mention);
   }
 
@@ -302,18 +310,24 @@ export class PageController {
     if (removed) this.purge = true;
     if ((this.dirty.size === 0 && this.added.size === 0 && !this.purge) || this.cancelIdle) return;
     // Batch bursts of changes (live blogs, infinite scroll) into one read when the page is idle.
-    const win = this.deps.win;
-    const run = (): void => {
+    this.cancelIdle = this.whenIdle(() => {
       this.cancelIdle = null;
       this.readChanges();
+    });
+  }
+
+  /** Runs `task` when the page is idle (within half a second); returns how to cancel it. */
+  private whenIdle(task: () => void): () => void {
+    const { win, signal } = this.deps;
+    const run = (): void => {
+      if (!signal.aborted) task();
     };
     if (typeof win.requestIdleCallback === 'function') {
       const handle = win.requestIdleCallback(run, { timeout: 500 });
-      this.cancelIdle = () => win.cancelIdleCallback(handle);
-    } else {
-      const handle = win.setTimeout(run, 200);
-      this.cancelIdle = () => win.clearTimeout(handle);
+      return () => win.cancelIdleCallback(handle);
     }
+    const handle = win.setTimeout(run, 200);
+    return () => win.clearTimeout(handle);
   }
 
   private readChanges(): void {
