@@ -21,7 +21,9 @@ export default defineConfig({
     // Chromium refuses a content script that is not valid UTF-8 (fixed upstream
     // only in later WXT releases): keep every output file ASCII.
     esbuild: { charset: 'ascii' },
-    build: { target: 'es2022' },
+    // Every browser that runs MV3 has modulepreload; Vite's polyfill would put
+    // the only fetch() call in the extension's pages.
+    build: { target: 'es2022', modulePreload: { polyfill: false } },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -92,7 +92,7 @@ export async function resetSettings(): Promise<Settings> {
 export function watchSettings(cb: (settings: Settings) => void, signal: AbortSignal): void {
   if (signal.aborted) return;
   const unwatch = item.watch((value) => cb(complete(value)));
-  signal.addEventListener('abort', unwatch, { once: true });
+  signal.addEventListener('abort', () => releaseListener(unwatch), { once: true });
 }
 
 export function muteTopic(topic: string): Promise<Settings> {
@@ -131,4 +131,18 @@ export function siteEnabled(settings: Settings, url: string): boolean {
   const site = siteOf(url);
   if (!settings.enabled || !site) return false;
   return site.builtIn ? !settings.disabledHosts.includes(site.host) : settings.extraHosts.includes(site.host);
+}
+
+/**
+ * Removes an extension-API listener on teardown. Chromium throws "Extension
+ * context invalidated" from any extension API, removeListener included, once
+ * the extension was reloaded under a content script; by then the listener is
+ * dead anyway, and the page must not see the error.
+ */
+export function releaseListener(remove: () => void): void {
+  try {
+    remove();
+  } catch {
+    // The runtime is gone, and the listener with it.
+  }
 }

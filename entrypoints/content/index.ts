@@ -2,7 +2,7 @@ import './style.css';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BUILT_IN_MATCHES, siteKey } from '../../lib/sites';
-import { getSettings, siteEnabled, watchSettings, type Settings } from '../../lib/settings';
+import { getSettings, releaseListener, siteEnabled, watchSettings, type Settings } from '../../lib/settings';
 import { uiLang } from '../../lib/i18n';
 import type { CardData, MatcherTopic, PageSummary, Request, TabRequest } from '../../lib/messages';
 import { PageController, type DisplaySettings } from '../../lib/page/controller';
@@ -40,6 +40,8 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       settings: display(settings),
       fetchTopics: () => ask<MatcherTopic[]>({ type: 'matcher-topics' }),
       fetchCard: (topic, articleDate) => ask<CardData | null>({ type: 'card', topic, articleDate, limit: 5 }),
+      // ctx.isInvalid notices a reloaded extension and aborts ctx.signal, which stops this session.
+      isAlive: () => !ctx.isInvalid,
       createCard: () =>
         createCardHost(document, lang, {
           onClose: () => controller.close(),
@@ -82,5 +84,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     return Promise.resolve(session.controller.handle(request));
   };
   browser.runtime.onMessage.addListener(onMessage);
-  ctx.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
+  ctx.signal.addEventListener('abort', () => releaseListener(() => browser.runtime.onMessage.removeListener(onMessage)), {
+    once: true,
+  });
 }

@@ -42,6 +42,12 @@ export interface ControllerDeps {
   fetchCard(topic: string, articleDate: string | null): Promise<CardData | null>;
   /** Creates the card only when first needed: most pages are read without a hover. */
   createCard(): CardView;
+  /**
+   * False once the extension was reloaded or removed under this page. Asked on
+   * the reader's activity and before reading page changes, since nothing tells
+   * an orphaned content script that it is one; the caller aborts `signal` then.
+   */
+  isAlive(): boolean;
 }
 
 /** How long the pointer may be off both the mention and the card before it closes. */
@@ -219,6 +225,7 @@ export class PageController {
   }
 
   private onPointer(x: number, y: number, target: EventTarget | null): void {
+    if (!this.deps.isAlive()) return;
     if (this.card && target instanceof Node && this.card.host.contains(target)) {
       this.cancelClose();
       return;
@@ -331,7 +338,7 @@ export class PageController {
   }
 
   private readChanges(): void {
-    if (!this.scanner || this.deps.signal.aborted) return;
+    if (!this.scanner || this.deps.signal.aborted || !this.deps.isAlive()) return;
     const connected = (el: Element): boolean => el.isConnected;
     const changed = [...this.dirty].filter(connected);
     const added = [...this.added].filter(connected);

@@ -64,6 +64,7 @@ describe('PageController', () => {
       win: testWindow,
       signal: stop.signal,
       settings: { ...settings },
+      isAlive: () => true,
       fetchTopics: async () => TOPICS,
       fetchCard: async (topic) => {
         cardRequests.push(topic);
@@ -184,6 +185,7 @@ describe('PageController', () => {
       win: testWindow,
       signal: other.signal,
       settings,
+      isAlive: () => true,
       fetchTopics: async () => {
         asked = true;
         return TOPICS;
@@ -222,6 +224,7 @@ describe('PageScanner across chunks', () => {
       win: testWindow,
       signal: stop.signal,
       settings: { ...settings, markAll: true },
+      isAlive: () => true,
       fetchTopics: async () => topics,
       fetchCard: async () => null,
       createCard: () => {
