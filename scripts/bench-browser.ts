@@ -24,18 +24,8 @@ import type { MarkJsOptions, SiyaqTimes, Span } from '../test/bench/browser/entr
 import { newsPage, seedParagraphs } from '../test/bench/browser/page';
 import { fixturePages } from '../test/fixtures/pages';
 import { REPO_ROOT } from '../test/seeds';
+import { CHROMIUM_FLAGS as FLAGS, CHROMIUM_PATH as CHROMIUM } from '../test/e2e/helpers/paths';
 
-const CHROMIUM = '/usr/bin/chromium';
-/** TOOLCHAIN.md's flags for a headless Chromium with no network of its own. */
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
 /** An outlet the production build's content script runs on; every request to it is answered locally. */
 const ARTICLE_URL = 'https://www.aljazeera.net/news/2024/9/24/siyaq-bench';
 /** Not an outlet: the content script does not run there. */
@@ -104,7 +94,7 @@ function markOptions(accuracy: 'partially' | 'complementary' | 'exactly'): MarkJ
 const ACCURACIES = ['partially', 'complementary', 'exactly'] as const;
 
 async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...FLAGS] });
 }
 
 /** A new page showing `html` at ARTICLE_URL, with the bundle and mark.js loaded. */

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { BLANK_GIF, CHROME_BUILD, CHROMIUM_PATH, requireBrowser, requireBuild } from './paths';
+import { BLANK_GIF, CHROME_BUILD, CHROMIUM_FLAGS, CHROMIUM_PATH, requireBrowser, requireBuild } from './paths';
 
 export interface ChromiumOptions {
   /** URL (without #hash) → HTML served there. */
@@ -51,13 +51,7 @@ export async function launchChromium(opts: ChromiumOptions): Promise<ChromiumSes
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
+      ...CHROMIUM_FLAGS,
       `--lang=${opts.lang ?? 'ar'}`,
       ...(opts.args ?? []),
     ],

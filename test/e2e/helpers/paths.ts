@@ -8,6 +8,21 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../../seeds';
 
 export const CHROMIUM_PATH = process.env.SIYAQ_CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * TOOLCHAIN.md's flags for a headless Chromium with no network of its own:
+ * without the background-networking ones, its connections are refused by this
+ * machine's closed network many at a time. Tests and benchmarks share them.
+ */
+export const CHROMIUM_FLAGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
 export const FIREFOX_PATH = process.env.SIYAQ_FIREFOX ?? '/usr/bin/firefox-esr';
 
 // SIYAQ_E2E_CHROME_BUILD / SIYAQ_E2E_FIREFOX_BUILD may name copies of the
