@@ -6,19 +6,10 @@
  * JavaScript type, and the service worker stopped or the extension reloaded
  * through the DevTools protocol.
  */
-import type { CDPSession, Page, Worker } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './chromium';
-import { CHROME_BUILD } from './paths';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * The build these tests load: the production build in .output/chrome-mv3,
- * unless SIYAQ_E2E_CHROME_BUILD names a copy of it (so a `wxt build` started
- * elsewhere, which empties .output first, cannot pull the extension out from
- * under a running test).
- */
-export const ROBUST_CHROME_BUILD = process.env.SIYAQ_E2E_CHROME_BUILD ?? CHROME_BUILD;
 
 export interface RobustChromium extends ChromiumSession {
   /** URL → HTML the session serves; add to it at any time. */
@@ -39,7 +30,8 @@ export interface ProbedPage {
 
 export async function launchRobustChromium(pages: Record<string, string> = {}): Promise<RobustChromium> {
   // The shared launcher looks pages up in this very object on every request, so later additions are served.
-  const session = await launchChromium({ pages, extensionDir: ROBUST_CHROME_BUILD });
+  // The build is helpers/paths.ts CHROME_BUILD (SIYAQ_E2E_CHROME_BUILD may name a copy of it).
+  const session = await launchChromium({ pages });
   const { context } = session;
   return {
     ...session,
@@ -367,4 +359,32 @@ export async function serviceWorkerControl(page: Page): Promise<{
     status: () => current,
     next,
   };
+}
+
+/**
+ * Turns on developer mode in chrome://extensions.
+ * Chromium 156 disables an unpacked extension that reloads itself
+ * (chrome.runtime.reload()) when developer mode is off: it is then "not listed
+ * in the Chrome Web Store and may have been added without your knowledge", and
+ * its pages fail with ERR_BLOCKED_BY_CLIENT. With developer mode on, the reload
+ * installs the same build again, as an update would.
+ */
+export async function enableDeveloperMode(context: BrowserContext): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.goto('chrome://extensions/');
+    const toggle = page.locator('#devMode');
+    if (!(await toggle.evaluate((el) => el.hasAttribute('checked')))) await toggle.click();
+    await expectAttribute(() => toggle.evaluate((el) => el.hasAttribute('checked')), 'developer mode did not turn on');
+  } finally {
+    await page.close();
+  }
+}
+
+async function expectAttribute(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    if (await check()) return;
+    await sleep(50);
+  }
+  throw new Error(what);
 }

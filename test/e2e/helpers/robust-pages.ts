@@ -358,6 +358,12 @@ export const PLAIN_TARGETS: Record<'sudani' | 'austin' | 'kataib', HoverTarget> 
   kataib: { within: '#p3', phrase: 'كتائب حزب الله', word: 'كتائب', topic: 'kataib-hezbollah' },
 };
 
+/**
+ * A topic only the privacy test's imported pack knows (robust-packs.ts); on
+ * the plain article it is ordinary text until that pack is imported.
+ */
+export const PROBE_TOPIC = { id: 'siyaq-probe-town', alias: 'بلدة المختبر' } as const;
+
 /** A short article with three hover targets and a few more names, the page's own list for mutating. */
 export function plainArticleHtml(): string {
   return `${HEAD('العراق والتحالف: جولة جديدة من الحوار')}
@@ -368,6 +374,7 @@ export function plainArticleHtml(): string {
   <p id="p1">قال رئيس الوزراء العراقي محمد شياع السوداني إن الحوار مع واشنطن يتقدم وإن الأجهزة الحكومية قادرة على ملاحقة الخلايا المتبقية في الصحراء.</p>
   <p id="p2">وتحدث وزير الدفاع الأميركي لويد أوستن عن مرحلة جديدة من التعاون، وعن مستقبل الوجود في قاعدة عين الأسد غربي البلاد.</p>
   <p id="p3">وأصدرت كتائب حزب الله بيانا قالت فيه إنها تتابع المفاوضات وتنتظر جدولا واضحا لخروج القوات الأجنبية من البلاد.</p>
+  <p id="p4">وفي ${PROBE_TOPIC.alias} قال السكان إن الحياة عادت إلى طبيعتها بعد أشهر من التوتر، وإن الأسواق فتحت أبوابها من جديد.</p>
   <ul id="updates"></ul>
 </article>
 </main>
