@@ -278,7 +278,7 @@ export function cardText(page: Page): Promise<string | null> {
 }
 
 /**
- * Moves the pointer off any text, then onto the word, and waits for a card
+ * Moves the pointer off any text (closing an open card), then onto the word, and waits for a card
  * holding `expect` (the topic's Arabic label). Returns its text and the time
  * from the move.
  */
@@ -289,6 +289,11 @@ export async function hoverForCard(
   timeoutMs = 5_000,
 ): Promise<{ text: string; ms: number }> {
   await page.mouse.move(2, 2);
+  // A card still open (it may cover the next word) is closed first, as a reader would with Escape.
+  if ((await cardText(page)) !== null) {
+    await page.keyboard.press('Escape');
+    for (let i = 0; i < 40 && (await cardText(page)) !== null; i++) await sleep(50);
+  }
   const point = await wordPoint(page, q);
   if (!point) throw new Error(`«${q.phrase}» not found in ${q.within}`);
   const started = Date.now();
