@@ -194,25 +194,28 @@ export interface MarkInfo {
  * Siyaq's ranges with their text).
  */
 export function readMarks(page: Page): Promise<MarkInfo> {
-  return page.evaluate(() => {
-    const byName: Record<string, string[]> = {};
-    const inForbidden: string[] = [];
-    const forbidden = (n: Node): boolean => {
-      const el = n instanceof Element ? n : n.parentElement;
-      return !!el?.closest('[contenteditable]:not([contenteditable=false]), input, textarea, select, svg');
-    };
-    if (typeof CSS === 'undefined' || !('highlights' in CSS)) return { byName, inForbidden };
-    CSS.highlights.forEach((highlight, name) => {
-      const texts: string[] = [];
-      highlight.forEach((r) => {
-        const range = r as Range;
-        texts.push(range.toString());
-        if (forbidden(range.startContainer) || forbidden(range.endContainer)) inForbidden.push(range.toString());
-      });
-      byName[name] = texts;
+  return page.evaluate(collectMarks);
+}
+
+/** The page-side half of readMarks, self-contained so either driver (Playwright, Puppeteer) can send it. */
+export function collectMarks(): MarkInfo {
+  const byName: Record<string, string[]> = {};
+  const inForbidden: string[] = [];
+  const forbidden = (n: Node): boolean => {
+    const el = n instanceof Element ? n : n.parentElement;
+    return !!el?.closest('[contenteditable]:not([contenteditable=false]), input, textarea, select, svg');
+  };
+  if (typeof CSS === 'undefined' || !('highlights' in CSS)) return { byName, inForbidden };
+  CSS.highlights.forEach((highlight, name) => {
+    const texts: string[] = [];
+    highlight.forEach((r) => {
+      const range = r as Range;
+      texts.push(range.toString());
+      if (forbidden(range.startContainer) || forbidden(range.endContainer)) inForbidden.push(range.toString());
     });
-    return { byName, inForbidden };
+    byName[name] = texts;
   });
+  return { byName, inForbidden };
 }
 
 export const MARK_NAME = 'siyaq-mention-underline';
