@@ -18,6 +18,22 @@ async function ask<T>(request: Request): Promise<T> {
   return (await browser.runtime.sendMessage(request)) as T;
 }
 
+/**
+ * The matcher's topics. A service worker stopped just as the request reached
+ * it closes the message port; while the extension itself is alive, ask again.
+ */
+async function askTopics(ctx: ContentScriptContext): Promise<MatcherTopic[]> {
+  for (const wait of [100, 500, 1500]) {
+    try {
+      return await ask<MatcherTopic[]>({ type: 'matcher-topics' });
+    } catch {
+      if (ctx.isInvalid) break;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+  return ask<MatcherTopic[]>({ type: 'matcher-topics' });
+}
+
 function display(settings: Settings): DisplaySettings {
   const { markStyle, markAll, dwellMs, mutedTopics } = settings;
   return { markStyle, markAll, dwellMs, mutedTopics };
@@ -38,7 +54,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       win: window,
       signal: stop.signal,
       settings: display(settings),
-      fetchTopics: () => ask<MatcherTopic[]>({ type: 'matcher-topics' }),
+      fetchTopics: () => askTopics(ctx),
       fetchCard: (topic, articleDate) => ask<CardData | null>({ type: 'card', topic, articleDate, limit: 5 }),
       // ctx.isInvalid notices a reloaded extension and aborts ctx.signal, which stops this session.
       isAlive: () => !ctx.isInvalid,
