@@ -6,6 +6,7 @@ import { getSettings, releaseListener, siteEnabled, watchSettings, type Settings
 import { uiLang } from '../../lib/i18n';
 import type { CardData, MatcherTopic, PageSummary, Request, TabRequest } from '../../lib/messages';
 import { PageController, type DisplaySettings } from '../../lib/page/controller';
+import { DEFAULT_PAUSES, persist } from '../../lib/page/persist';
 import { createCardHost } from './card-host';
 
 export default defineContentScript({
@@ -19,19 +20,16 @@ async function ask<T>(request: Request): Promise<T> {
 }
 
 /**
- * The matcher's topics. A service worker stopped just as the request reached
- * it closes the message port; while the extension itself is alive, ask again.
+ * The matcher's topics, asked again while the extension is alive: the worker
+ * may be stopped just as the page's first request reaches it (lib/page/persist.ts).
  */
-async function askTopics(ctx: ContentScriptContext): Promise<MatcherTopic[]> {
-  for (const wait of [100, 500, 1500]) {
-    try {
-      return await ask<MatcherTopic[]>({ type: 'matcher-topics' });
-    } catch {
-      if (ctx.isInvalid) break;
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-  }
-  return ask<MatcherTopic[]>({ type: 'matcher-topics' });
+function askTopics(ctx: ContentScriptContext): Promise<MatcherTopic[]> {
+  return persist(() => ask<MatcherTopic[]>({ type: 'matcher-topics' }), {
+    isAlive: () => !ctx.isInvalid,
+    pauses: DEFAULT_PAUSES,
+    attemptMs: 4000,
+    setTimer: (run, ms) => setTimeout(run, ms),
+  });
 }
 
 function display(settings: Settings): DisplaySettings {

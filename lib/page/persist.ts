@@ -1,0 +1,46 @@
+/**
+ * Asking the background again when it could not answer. An MV3 service worker
+ * stopped while a request reaches it either closes the message port (the
+ * promise rejects) or, when the stop races the worker's start, may leave the
+ * promise unsettled; both end in a retry once the attempt has failed or
+ * waited too long, for as long as the extension itself is alive.
+ */
+export interface PersistOptions {
+  /** False once the extension was reloaded or removed: asking again is pointless. */
+  isAlive(): boolean;
+  /** Pauses between attempts; one attempt more than there are pauses. */
+  pauses: readonly number[];
+  /** How long one attempt may take before the next one starts. */
+  attemptMs: number;
+  setTimer(run: () => void, ms: number): unknown;
+}
+
+export const DEFAULT_PAUSES = [100, 300, 700, 1500, 3000] as const;
+
+class AttemptTimeout extends Error {
+  constructor(ms: number) {
+    super(`no answer within ${ms} ms`);
+  }
+}
+
+function within<T>(promise: Promise<T>, ms: number, setTimer: PersistOptions['setTimer']): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    setTimer(() => reject(new AttemptTimeout(ms)), ms);
+    promise.then(resolve, reject);
+  });
+}
+
+export async function persist<T>(ask: () => Promise<T>, options: PersistOptions): Promise<T> {
+  const { isAlive, pauses, attemptMs, setTimer } = options;
+  let lastError: unknown;
+  for (let attempt = 0; attempt <= pauses.length; attempt++) {
+    try {
+      return await within(ask(), attemptMs, setTimer);
+    } catch (error) {
+      lastError = error;
+      if (!isAlive() || attempt === pauses.length) break;
+      await new Promise((resolve) => setTimer(() => resolve(undefined), pauses[attempt]!));
+    }
+  }
+  throw lastError;
+}
