@@ -365,6 +365,36 @@ function composeCluster(source: string, i: number, out: Output): [number, number
   return [j - 1, rewritten];
 }
 
+/**
+ * Where in the source a folded span ending at `end` ends: just past its last
+ * kept character and the harakat, Quranic marks, combining marks and tatweel
+ * that belong to that letter, but never past a zero-width or bidi control
+ * (U+200E after a name is not part of the name). `map[end]` alone would be
+ * the next kept character, swallowing whatever the fold deleted in between.
+ */
+export function sourceEnd(source: string, map: Int32Array, end: number): number {
+  if (end === 0) return map[0]!;
+  let k = map[end - 1]! + 1;
+  const limit = map[end]!;
+  while (k < limit && belongsToLetter(source.charCodeAt(k))) k++;
+  return k;
+}
+
+/** A unit the fold drops or composes that is part of the letter before it: a mark or tatweel, not a format control. */
+function belongsToLetter(c: number): boolean {
+  return (
+    FOLD[c] === COMBINE ||
+    (c >= 0x64b && c <= 0x65f) ||
+    c === 0x670 ||
+    c === 0x640 ||
+    (c >= 0x610 && c <= 0x61a) ||
+    (c >= 0x6d6 && c <= 0x6ed && c !== 0x6dd && c !== 0x6de && c !== 0x6e9) ||
+    c === 0x674 ||
+    c === 0x34f ||
+    (c >= 0xfe70 && c <= 0xfe7f)
+  );
+}
+
 /** Turns folded code units into a string without one call per unit. */
 export function codesToString(codes: Uint16Array, length: number): string {
   const CHUNK = 8192;

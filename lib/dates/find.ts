@@ -11,7 +11,7 @@
  * "father", نيسان is also a car maker): a day, a year or a relative word must
  * stand next to it.
  */
-import { fold } from '../arabic/normalize';
+import { fold, sourceEnd } from '../arabic/normalize';
 import { isWordCode } from '../arabic/chars';
 import {
   type CalendarDate,
@@ -428,7 +428,7 @@ export function findArabicDates(text: string, reference?: string | null): DateMe
   }
   return found.map((f) => ({
     start: map[f.fs]!,
-    end: map[f.fe]!,
+    end: sourceEnd(text, map, f.fe),
     date: formatDate(f.date),
     precision: precisionOf(f.date),
     relative: f.relative,

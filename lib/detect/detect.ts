@@ -5,7 +5,7 @@
  * fold the text (keeping the offset map) → find alias forms at word starts →
  * context rules → longest match wins → mentions in the original's offsets.
  */
-import { type FoldedCodes, foldCodesShared } from '../arabic/normalize';
+import { type FoldedCodes, foldCodesShared, sourceEnd } from '../arabic/normalize';
 import type { Matcher } from './matcher';
 import { type Scan, crossesBreak, isDefiniteNoun, nextWordStart, previousWordEnd } from './rules';
 import { findAt as findAtImport, mayStart as mayStartImport } from './trie';
@@ -81,7 +81,7 @@ export function detect(text: string, matcher: Matcher, opts: DetectOptions = {})
       if (!entry.rules.every((r) => matcher.rules.cueNear(scan, w.form, w.end, r))) continue;
     }
     const start = folded.map[w.name]!;
-    const end = folded.map[w.end]!;
+    const end = sourceEnd(text, folded.map, w.end);
     mentions.push({ topic, start, end, text: text.slice(start, end), alias: entry.alias, cued: entry.needsCue });
   }
   return mentions;

@@ -102,6 +102,19 @@ describe('detect: spans and offsets', () => {
     for (const m of ms) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
 
+  it('ends a mention at its last letter and that letter’s marks, never at an invisible control after it', () => {
+    // Pages put LRM/RLM, ZWJ and the like after names beside Latin text; they are not part of the name.
+    for (const control of ['\u200e', '\u200f', '\u200d', '\u061c', '\u2069', '\ufeff']) {
+      const text = `التقى رئيس الوزراء العراقي السوداني${control} وداعش${control}ّ ثم HMC${control}.`;
+      const ms = detect(text, matcher);
+      expect(ms.map((m) => m.text), JSON.stringify(control)).toEqual(['السوداني', 'داعش', 'HMC']);
+      for (const m of ms) expect(text.slice(m.start, m.end)).toBe(m.text);
+    }
+    // The harakat and tatweel on the last letter stay inside the mark, before or after a control.
+    const text = 'وصل داعشـٌ\u200f إلى بغداد وقال رئيس الوزراء العراقي السودانيِّ\u200e.';
+    expect(detect(text, matcher).map((m) => m.text)).toEqual(['داعشـٌ', 'السودانيِّ']);
+  });
+
   it('never runs a name across a line or block break', () => {
     expect(found('أعلن التحالف\nالدولي لمحاربة داعش')).toEqual([
       ['global-coalition', 'التحالف'],
