@@ -19,12 +19,82 @@ export interface Folded {
   map: Int32Array;
 }
 
+/**
+ * The source index of every folded unit, kept as the few places where the
+ * distance between the two changes (a deleted mark, a collapsed space, a
+ * presentation form that became several letters) rather than one entry per
+ * unit: in news text the fold keeps nearly every unit, so writing a full map
+ * would cost the hot loop a store per character for lookups that only the
+ * handful of matches ever make.
+ */
+export class SourceMap {
+  /** Folded indices where a new shift begins, ascending. */
+  private at = new Int32Array(64);
+  /** shift[b]: source index minus folded index, from at[b] until the next break. */
+  private shift = new Int32Array(64);
+  private count = 0;
+
+  /** Source index of folded unit k; the folded length maps to the source's. */
+  get(k: number): number {
+    const at = this.at;
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (at[mid]! <= k) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? k : k + this.shift[lo - 1]!;
+  }
+
+  /** Says that folded unit k comes from source index src, and the units after it from the ones after src. */
+  set(k: number, src: number): void {
+    const last = this.count - 1;
+    if (last >= 0 && this.at[last] === k) {
+      this.shift[last] = src - k;
+      return;
+    }
+    if ((last >= 0 ? this.shift[last]! : 0) === src - k) return;
+    if (this.count === this.at.length) {
+      const at = new Int32Array(this.count * 2);
+      at.set(this.at);
+      this.at = at;
+      const shift = new Int32Array(this.count * 2);
+      shift.set(this.shift);
+      this.shift = shift;
+    }
+    this.at[this.count] = k;
+    this.shift[this.count++] = src - k;
+  }
+
+  /** Forgets what was said about folded units from k on (a slow path rewrites them). */
+  truncate(k: number): void {
+    while (this.count > 0 && this.at[this.count - 1]! >= k) this.count--;
+  }
+
+  clear(): void {
+    this.count = 0;
+  }
+
+  /** The whole map for `length` folded units, one entry each and one for the end. */
+  toArray(length: number): Int32Array {
+    const out = new Int32Array(length + 1);
+    let b = 0;
+    let shift = 0;
+    for (let k = 0; k <= length; k++) {
+      while (b < this.count && this.at[b] === k) shift = this.shift[b++]!;
+      out[k] = k + shift;
+    }
+    return out;
+  }
+}
+
 /** The fold's raw output, for callers that scan code units (the detector). */
 export interface FoldedCodes {
   codes: Uint16Array;
   /** Number of folded code units in `codes` (the array has spare room). */
   length: number;
-  map: Int32Array;
+  map: SourceMap;
   /**
    * Folded indices where a word begins (a word unit after a non-word one), the
    * first `startCount` entries: found during the fold so that the matcher
@@ -164,15 +234,39 @@ function compatFold(c: number): string {
   return out;
 }
 
-// The hot loop's table: FOLD's value in the low 16 bits and, above them, the
-// folded unit's word class (chars.ts), filled in the first time a unit is
-// seen. One load per source unit instead of two.
-const ENTRY = Int32Array.from(FOLD);
-const CLASS_SHIFT = 16;
+// The hot loop's table: FOLD's value in the low 16 bits and flags above it,
+// so that one load per source unit says everything the loop needs. The usual
+// units (letters, digits, punctuation, spaces) are emitted without a branch on
+// their kind; deleted, slow and not-yet-classified ones take the one rare branch.
+const WORD = 1 << 16;
+const SPACE_FLAG = 1 << 17;
+/** Everything at or above RARE leaves the branch-free path. */
+const RARE = 1 << 18;
+const DELETED = 1 << 18;
+const SLOW = 1 << 19;
+/** A kept unit whose word class (chars.ts) is looked up the first time it is seen. */
+const UNCLASSIFIED = 1 << 20;
+
+const ENTRY = new Int32Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  const v = FOLD[c]!;
+  if (v === DELETE) ENTRY[c] = DELETED;
+  else if (v === COMPAT || v === COMBINE) ENTRY[c] = SLOW | v;
+  else if (v === SPACE) ENTRY[c] = SPACE | SPACE_FLAG;
+  else ENTRY[c] = v | UNCLASSIFIED;
+}
+
+/** Classifies a kept unit's folded value, once, and returns its entry. */
+function classifyEntry(c: number): number {
+  const v = ENTRY[c]! & 0xffff;
+  const e = isWordCode(v) ? v | WORD : v;
+  ENTRY[c] = e;
+  return e;
+}
 
 class Output {
   codes: Uint16Array;
-  map: Int32Array;
+  readonly map = new SourceMap();
   starts: Int32Array;
   length = 0;
   startCount = 0;
@@ -181,7 +275,6 @@ class Output {
 
   constructor(capacity: number) {
     this.codes = new Uint16Array(capacity);
-    this.map = new Int32Array(capacity + 1);
     // A word start needs a non-word unit before it, the first one excepted.
     this.starts = new Int32Array((capacity >> 1) + 2);
   }
@@ -190,6 +283,7 @@ class Output {
     this.length = 0;
     this.startCount = 0;
     this.lastSpace = false;
+    this.map.clear();
   }
 
   /** Makes room for at least `needed` units in all. */
@@ -197,10 +291,7 @@ class Output {
     if (needed > this.codes.length) {
       const codes = new Uint16Array(Math.max(needed, this.codes.length * 2));
       codes.set(this.codes.subarray(0, this.length));
-      const map = new Int32Array(codes.length + 1);
-      map.set(this.map.subarray(0, this.length));
       this.codes = codes;
-      this.map = map;
     }
     if ((needed >> 1) + 2 > this.starts.length) {
       const starts = new Int32Array((this.codes.length >> 1) + 2);
@@ -241,16 +332,16 @@ class Output {
   put(code: number, src: number): void {
     if (this.length >= this.codes.length) this.reserve(this.length + 1);
     this.codes[this.length] = code;
-    this.map[this.length] = src;
+    this.map.set(this.length, src);
     this.length++;
   }
 }
 
 /**
  * Folds `source` and returns the folded code units with their offset map. A
- * match at folded [s, e) covers source [map[s], map[e]): map[e] is the index of
- * the next kept character, so the harakat trailing the last letter of a name
- * are inside the span and nothing of the next word is.
+ * match at folded [s, e) starts at source map.get(s) and ends at
+ * sourceEnd(source, map.get, e): its last letter's harakat are inside the span,
+ * nothing of the next word is.
  */
 export function foldCodes(source: string): FoldedCodes {
   return foldInto(source, new Output(source.length));
@@ -278,57 +369,92 @@ let shared: Output | null = null;
 /** The fold into `out`, which must be empty with room for source.length units. */
 function foldInto(source: string, out: Output): FoldedCodes {
   const n = source.length;
-  // Each source unit emits at most one unit except in the slow paths, which
-  // re-reserve room for the rest: the hot branches never check capacity.
-  let codes = out.codes;
-  let map = out.map;
-  let starts = out.starts;
-  let len = 0;
-  let startCount = 0;
-  let lastSpace = false;
-  let prevWord = false;
-  for (let i = 0; i < n; i++) {
+  const state = RUN_STATE;
+  state.fill(0);
+  // Runs of ordinary units go through fastRun; it stops at anything else (a
+  // deleted or slow unit, one met for the first time, a second space), which
+  // is dealt with here. Keeping the rare cases out of the hot loop keeps V8
+  // from compiling that loop around branches it has never seen taken.
+  for (let i = fastRun(source, 0, out, state); i < n; i = fastRun(source, i + 1, out, state)) {
     const c = source.charCodeAt(i);
-    const e = ENTRY[c]!;
-    const v = e & 0xffff;
-    if (v > SPACE || (v > COMBINE && v < SPACE)) {
-      let k = e >>> CLASS_SHIFT;
-      if (k === 0) {
-        k = WORD_CLASS[v] || classify(v);
-        ENTRY[c] = e | (k << CLASS_SHIFT);
-      }
-      if (k === 1) {
-        if (!prevWord) starts[startCount++] = len;
-        prevWord = true;
-      } else {
-        prevWord = false;
-      }
-      codes[len] = v;
-      map[len++] = i;
-      lastSpace = false;
-    } else if (v === SPACE) {
-      if (lastSpace) continue;
-      codes[len] = SPACE;
-      map[len++] = i;
-      lastSpace = true;
-      prevWord = false;
-    } else if (v !== DELETE) {
-      out.length = len;
-      out.startCount = startCount;
-      out.lastSpace = lastSpace;
-      i = slowPath(source, i, c, v, out);
-      codes = out.codes;
-      map = out.map;
-      starts = out.starts;
-      len = out.length;
-      startCount = out.startCount;
-      lastSpace = out.lastSpace;
-      prevWord = len > 0 && isWordCode(codes[len - 1]!);
+    let e = ENTRY[c]!;
+    if (e >= UNCLASSIFIED) e = classifyEntry(c);
+    if (e < RARE) {
+      // A unit met for the first time, now classified, or a space after a space.
+      if ((e & SPACE_FLAG) !== 0 && state[LAST_SPACE] === 1) out.map.set(state[LEN]!, i + 1);
+      else emitOne(out, state, e, i);
+    } else if (e < SLOW) {
+      out.map.set(state[LEN]!, i + 1);
+    } else {
+      out.length = state[LEN]!;
+      out.startCount = state[START_COUNT]!;
+      out.lastSpace = state[LAST_SPACE] === 1;
+      i = slowPath(source, i, c, e & 0xffff, out);
+      state[LEN] = out.length;
+      state[START_COUNT] = out.startCount;
+      state[LAST_SPACE] = out.lastSpace ? 1 : 0;
+      state[PREV_WORD] = out.length > 0 && isWordCode(out.codes[out.length - 1]!) ? 1 : 0;
     }
   }
-  // The map always has one slot more than the codes, so this one is free.
-  map[len] = n;
-  return { codes, length: len, map, starts, startCount };
+  out.length = state[LEN]!;
+  out.startCount = state[START_COUNT]!;
+  out.lastSpace = state[LAST_SPACE] === 1;
+  return { codes: out.codes, length: out.length, map: out.map, starts: out.starts, startCount: out.startCount };
+}
+
+// The fold's running state between fastRun and foldInto: folded length, word
+// starts found, and whether the last unit was a word unit or a space (0 or 1).
+const LEN = 0;
+const START_COUNT = 1;
+const PREV_WORD = 2;
+const LAST_SPACE = 3;
+const RUN_STATE = new Int32Array(4);
+
+/** Emits one ordinary unit (entry `e`, from source index `i`). */
+function emitOne(out: Output, state: Int32Array, e: number, i: number): void {
+  const len = state[LEN]!;
+  const word = (e >>> 16) & 1;
+  if (word === 1 && state[PREV_WORD] === 0) out.starts[state[START_COUNT]!++] = len;
+  out.codes[len] = e;
+  out.map.set(len, i);
+  state[LEN] = len + 1;
+  state[PREV_WORD] = word;
+  state[LAST_SPACE] = (e >>> 17) & 1;
+}
+
+/**
+ * Folds ordinary units from source index `i` on, the common case and the hot
+ * loop: each emits exactly one unit with no branch on its kind. Returns the
+ * index of the first unit it could not take.
+ */
+function fastRun(source: string, i: number, out: Output, state: Int32Array): number {
+  const n = source.length;
+  const codes = out.codes;
+  const starts = out.starts;
+  let len = state[LEN]!;
+  let startCount = state[START_COUNT]!;
+  let prevWord = state[PREV_WORD]!;
+  let lastSpace = state[LAST_SPACE]!;
+  for (; i < n; i++) {
+    const e = ENTRY[source.charCodeAt(i)]!;
+    if (e >= RARE) break;
+    const word = (e >>> 16) & 1;
+    const space = (e >>> 17) & 1;
+    if ((space & lastSpace) !== 0) break;
+    // A word unit after a non-word one starts a word: the slot is written
+    // every time and kept only then, which costs less than a branch.
+    codes[len] = e;
+    starts[startCount] = len;
+    startCount += word & (prevWord ^ 1);
+    len++;
+    prevWord = word;
+    lastSpace = space;
+  }
+  state[LEN] = len;
+  state[START_COUNT] = startCount;
+  state[PREV_WORD] = prevWord;
+  state[LAST_SPACE] = lastSpace;
+  return i;
 }
 
 /**
@@ -344,6 +470,7 @@ function slowPath(source: string, i: number, c: number, v: number, out: Output):
   else [last, from] = composeCluster(source, i, out);
   out.reserve(out.length + source.length - last);
   out.rescanStarts(from);
+  out.map.set(out.length, last + 1);
   return last;
 }
 
@@ -357,10 +484,11 @@ function composeCluster(source: string, i: number, out: Output): [number, number
   let j = i + 1;
   while (j < source.length && (FOLD[source.charCodeAt(j)] === COMBINE || FOLD[source.charCodeAt(j)] === DELETE)) j++;
   const hasBase = out.length > 0 && !out.lastSpace;
-  const from = hasBase ? out.map[out.length - 1]! : i;
+  const from = hasBase ? out.map.get(out.length - 1) : i;
   // A presentation form may have emitted several units for that one letter.
-  while (hasBase && out.length > 0 && out.map[out.length - 1] === from) out.length--;
+  while (hasBase && out.length > 0 && out.map.get(out.length - 1) === from) out.length--;
   const rewritten = out.length;
+  out.map.truncate(rewritten);
   out.emitFolded(source.slice(from, j).normalize('NFC'), from);
   return [j - 1, rewritten];
 }
@@ -369,13 +497,13 @@ function composeCluster(source: string, i: number, out: Output): [number, number
  * Where in the source a folded span ending at `end` ends: just past its last
  * kept character and the harakat, Quranic marks, combining marks and tatweel
  * that belong to that letter, but never past a zero-width or bidi control
- * (U+200E after a name is not part of the name). `map[end]` alone would be
+ * (U+200E after a name is not part of the name). `map(end)` alone would be
  * the next kept character, swallowing whatever the fold deleted in between.
  */
-export function sourceEnd(source: string, map: Int32Array, end: number): number {
-  if (end === 0) return map[0]!;
-  let k = map[end - 1]! + 1;
-  const limit = map[end]!;
+export function sourceEnd(source: string, map: (k: number) => number, end: number): number {
+  if (end === 0) return map(0);
+  let k = map(end - 1) + 1;
+  const limit = map(end);
   while (k < limit && belongsToLetter(source.charCodeAt(k))) k++;
   return k;
 }
@@ -408,7 +536,7 @@ export function codesToString(codes: Uint16Array, length: number): string {
 /** ARABIC.md's fold with every whitespace run collapsed to one ' ', plus the offset map. */
 export function fold(source: string): Folded {
   const f = foldCodes(source);
-  return { text: codesToString(f.codes, f.length), map: f.map.subarray(0, f.length + 1) };
+  return { text: codesToString(f.codes, f.length), map: f.map.toArray(f.length) };
 }
 
 /** The same fold without the map: aliases, cue words, search. */

@@ -428,7 +428,7 @@ export function findArabicDates(text: string, reference?: string | null): DateMe
   }
   return found.map((f) => ({
     start: map[f.fs]!,
-    end: sourceEnd(text, map, f.fe),
+    end: sourceEnd(text, (k) => map[k]!, f.fe),
     date: formatDate(f.date),
     precision: precisionOf(f.date),
     relative: f.relative,

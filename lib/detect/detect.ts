@@ -80,8 +80,8 @@ export function detect(text: string, matcher: Matcher, opts: DetectOptions = {})
     if (entry.needsCue && !unambiguous.has(topic)) {
       if (!entry.rules.every((r) => matcher.rules.cueNear(scan, w.form, w.end, r))) continue;
     }
-    const start = folded.map[w.name]!;
-    const end = sourceEnd(text, folded.map, w.end);
+    const start = folded.map.get(w.name);
+    const end = sourceEnd(text, (k) => folded.map.get(k), w.end);
     mentions.push({ topic, start, end, text: text.slice(start, end), alias: entry.alias, cued: entry.needsCue });
   }
   return mentions;

@@ -11,7 +11,7 @@
  * as aliases (بأربيل، والعراق، للعراق), through one trie shared by every rule.
  */
 import type { AliasRule } from '../corpus/types';
-import { foldString } from '../arabic/normalize';
+import { type SourceMap, foldString } from '../arabic/normalize';
 import { isWordCode } from '../arabic/chars';
 import { Trie, findAt } from './trie';
 
@@ -29,7 +29,7 @@ export interface Scan {
   source: string;
   codes: Uint16Array;
   len: number;
-  map: Int32Array;
+  map: SourceMap;
 }
 
 export class RuleBook {
@@ -126,7 +126,7 @@ const MAX_SEPARATOR = 4;
 
 /** Whether the source between two folded positions crosses a line or block break. */
 export function crossesBreak(scan: Scan, from: number, to: number): boolean {
-  for (let k = scan.map[from]!; k < scan.map[to]!; k++) {
+  for (let k = scan.map.get(from), end = scan.map.get(to); k < end; k++) {
     const c = scan.source.charCodeAt(k);
     if (c === 0x0a || c === 0x0d || c === 0x2029) return true;
   }
@@ -197,8 +197,8 @@ export function isDefiniteNoun(scan: Scan, end: number): boolean {
   if (NAME_TITLES.has(core) || core.endsWith('ي')) return false;
   // A hamzated alef is never the article (ألقى، إلى), and a final alef
   // maksura ends verbs (التقى، انتهى), not the nouns a nisba qualifies.
-  if (scan.source.charCodeAt(scan.map[end - 1]!) === 0x649) return false;
+  if (scan.source.charCodeAt(scan.map.get(end - 1)) === 0x649) return false;
   if (article < 0) return true;
-  const alef = scan.source.charCodeAt(scan.map[start + article]!);
+  const alef = scan.source.charCodeAt(scan.map.get(start + article));
   return alef === 0x627 || alef === 0x671;
 }

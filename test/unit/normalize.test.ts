@@ -137,6 +137,35 @@ describe('fold: offset map', () => {
     }
   });
 
+  it('maps every folded unit back to where it comes from, on random mixes of every class', () => {
+    // Letters, harakat, tatweel, spaces, controls, presentation forms, a combining
+    // mark, digits and Latin: whatever the mix, folding the source up to a unit's
+    // mapped index gives exactly the folded text before that unit.
+    const alphabet = [
+      'ا', 'ل', 'س', 'و', 'د', 'ن', 'ي', 'أ', 'ة', 'ى', '\u064E', '\u0651', '\u0670', '\u0640', ' ', '  ', '\n',
+      '\u200F', '\u200C', '\uFEFB', '\uFDFA', '\uFE8D', 'e\u0301', '\u0301', '٣', 'A', 'b', '،',
+    ];
+    let seed = 0x1234567;
+    const rand = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    for (let round = 0; round < 300; round++) {
+      let source = '';
+      for (let j = 0, n = 1 + rand(40); j < n; j++) source += alphabet[rand(alphabet.length)]!;
+      const { text, map } = fold(source);
+      const codes = foldCodes(source);
+      expect(map[text.length], JSON.stringify(source)).toBe(source.length);
+      for (let k = 0; k <= text.length; k++) {
+        expect(codes.map.get(k)).toBe(map[k]);
+        if (k > 0) expect(map[k]!).toBeGreaterThanOrEqual(map[k - 1]!);
+        if (k === 0 || map[k] !== map[k - 1]) {
+          expect(foldString(source.slice(0, map[k])), `${JSON.stringify(source)} at ${k}`).toBe(text.slice(0, k));
+        }
+      }
+    }
+  });
+
   it('agrees between fold, foldCodes and foldString on long text that forces growth', () => {
     const source = '\uFDFA'.repeat(2000) + ' بغداد';
     const f = foldCodes(source);
