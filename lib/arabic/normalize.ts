@@ -112,7 +112,11 @@ const COMPAT = 1; // presentation form: NFKC, then fold each resulting char
 const COMBINE = 2; // non-Arabic combining mark: NFC the cluster it ends
 const SPACE = 0x20;
 
-const FOLD = new Uint16Array(0x10000);
+// Only the units ARABIC.md names are set here; every other unit's fold is
+// worked out the first time a page has it (foldOf). Filling the whole table
+// up front cost the content script milliseconds of cold code on every page.
+const UNSET = -1;
+const FOLD = new Int32Array(0x10000).fill(UNSET);
 
 function setRange(from: number, to: number, value: number): void {
   for (let c = from; c <= to; c++) FOLD[c] = value;
@@ -122,28 +126,13 @@ function foldTo(target: string, chars: string): void {
   for (let i = 0; i < chars.length; i++) FOLD[chars.charCodeAt(i)] = t;
 }
 
-for (let c = 3; c < 0x10000; c++) FOLD[c] = c;
-
-// Step 7: Latin (and Greek/Cyrillic, which cost nothing more) case-fold, only
-// where lower-casing keeps the length (İ would grow, so it stays as it is).
-for (const [from, to] of [
-  [0x41, 0x5a],
-  [0xc0, 0x24f],
-  [0x370, 0x4ff],
-  [0x1e00, 0x1eff],
-] as const) {
-  for (let c = from; c <= to; c++) {
-    const lower = String.fromCharCode(c).toLowerCase();
-    if (lower.length === 1) FOLD[c] = lower.charCodeAt(0);
-  }
-}
+FOLD[0] = FOLD[1] = FOLD[2] = DELETE;
 
 // Non-Arabic combining marks can compose with the letter before them (e + ◌́ → é),
 // which step 1's NFC must do before Latin aliases can match. Arabic needs no
 // NFC under this fold: every Arabic composition (آ أ إ ؤ ئ ۀ ۂ ۓ) folds to the
 // fold of its base letter, and the hamza/madda marks are deleted anyway.
-const MARK = /\p{M}/u;
-for (const [from, to] of [
+const COMBINING_BLOCKS = [
   [0x300, 0x36f],
   [0x483, 0x489],
   [0x591, 0x5c7],
@@ -153,8 +142,34 @@ for (const [from, to] of [
   [0x20d0, 0x20ff],
   [0x3099, 0x309a],
   [0xfe20, 0xfe2f],
-] as const) {
-  for (let c = from; c <= to; c++) if (MARK.test(String.fromCharCode(c))) FOLD[c] = COMBINE;
+] as const;
+// Step 7: Latin (and Greek/Cyrillic, which cost nothing more) case-fold, only
+// where lower-casing keeps the length (İ would grow, so it stays as it is).
+const CASED_BLOCKS = [
+  [0x41, 0x5a],
+  [0xc0, 0x24f],
+  [0x370, 0x4ff],
+  [0x1e00, 0x1eff],
+] as const;
+const inBlocks = (c: number, blocks: readonly (readonly [number, number])[]): boolean =>
+  blocks.some(([from, to]) => c >= from && c <= to);
+
+/** The fold of a unit the tables below do not set: a combining mark, a cased letter, or itself. */
+function defaultFold(c: number): number {
+  const ch = String.fromCharCode(c);
+  if (inBlocks(c, COMBINING_BLOCKS) && /\p{M}/u.test(ch)) return COMBINE;
+  if (inBlocks(c, CASED_BLOCKS)) {
+    const lower = ch.toLowerCase();
+    if (lower.length === 1) return lower.charCodeAt(0);
+  }
+  return c;
+}
+
+/** What a BMP code unit folds to: a code unit, SPACE, DELETE, COMPAT or COMBINE. */
+function foldOf(c: number): number {
+  let v = FOLD[c]!;
+  if (v === UNSET) FOLD[c] = v = defaultFold(c);
+  return v;
 }
 
 // Step 5: presentation forms. Assigned before the deletions so that the
@@ -247,19 +262,16 @@ const SLOW = 1 << 19;
 /** A kept unit whose word class (chars.ts) is looked up the first time it is seen. */
 const UNCLASSIFIED = 1 << 20;
 
-const ENTRY = new Int32Array(0x10000);
-for (let c = 0; c < 0x10000; c++) {
-  const v = FOLD[c]!;
-  if (v === DELETE) ENTRY[c] = DELETED;
-  else if (v === COMPAT || v === COMBINE) ENTRY[c] = SLOW | v;
-  else if (v === SPACE) ENTRY[c] = SPACE | SPACE_FLAG;
-  else ENTRY[c] = v | UNCLASSIFIED;
-}
+const ENTRY = new Int32Array(0x10000).fill(UNCLASSIFIED);
 
-/** Classifies a kept unit's folded value, once, and returns its entry. */
+/** Works out a unit's entry the first time it is met, and returns it. */
 function classifyEntry(c: number): number {
-  const v = ENTRY[c]! & 0xffff;
-  const e = isWordCode(v) ? v | WORD : v;
+  const v = foldOf(c);
+  let e: number;
+  if (v === DELETE) e = DELETED;
+  else if (v === COMPAT || v === COMBINE) e = SLOW | v;
+  else if (v === SPACE) e = SPACE | SPACE_FLAG;
+  else e = isWordCode(v) ? v | WORD : v;
   ENTRY[c] = e;
   return e;
 }
@@ -314,7 +326,7 @@ class Output {
   /** Emits the fold of `s` (already NFKC/NFC text), every unit mapped to `src`. */
   emitFolded(s: string, src: number): void {
     for (let k = 0; k < s.length; k++) {
-      const v = FOLD[s.charCodeAt(k)]!;
+      const v = foldOf(s.charCodeAt(k));
       if (v === DELETE) continue;
       if (v === SPACE) {
         if (this.lastSpace) continue;
@@ -482,7 +494,7 @@ function slowPath(source: string, i: number, c: number, v: number, out: Output):
  */
 function composeCluster(source: string, i: number, out: Output): [number, number] {
   let j = i + 1;
-  while (j < source.length && (FOLD[source.charCodeAt(j)] === COMBINE || FOLD[source.charCodeAt(j)] === DELETE)) j++;
+  while (j < source.length && (foldOf(source.charCodeAt(j)) === COMBINE || foldOf(source.charCodeAt(j)) === DELETE)) j++;
   const hasBase = out.length > 0 && !out.lastSpace;
   const from = hasBase ? out.map.get(out.length - 1) : i;
   // A presentation form may have emitted several units for that one letter.
@@ -511,7 +523,7 @@ export function sourceEnd(source: string, map: (k: number) => number, end: numbe
 /** A unit the fold drops or composes that is part of the letter before it: a mark or tatweel, not a format control. */
 function belongsToLetter(c: number): boolean {
   return (
-    FOLD[c] === COMBINE ||
+    foldOf(c) === COMBINE ||
     (c >= 0x64b && c <= 0x65f) ||
     c === 0x670 ||
     c === 0x640 ||
