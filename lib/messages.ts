@@ -4,6 +4,7 @@
  * content script asks for what it needs here.
  */
 import type { CorpusEvent, Localized, Source, Topic, TopicKind } from './corpus/types';
+import type { MatcherImage } from './detect/matcher';
 
 /** What the detector needs of a topic: no descriptions, no events. */
 export interface MatcherTopic {
@@ -26,14 +27,14 @@ export interface CardData {
 }
 
 export type Request =
-  | { type: 'matcher-topics' }
+  | { type: 'matcher' }
   | { type: 'card'; topic: string; articleDate: string | null; limit?: number }
   | { type: 'open-timeline'; topic?: string }
   | { type: 'mute-topic'; topic: string }
   | { type: 'disable-site'; host: string };
 
-export type Response<R extends Request> = R extends { type: 'matcher-topics' }
-  ? MatcherTopic[]
+export type Response<R extends Request> = R extends { type: 'matcher' }
+  ? MatcherImage
   : R extends { type: 'card' }
     ? CardData | null
     : R extends { type: 'open-timeline' | 'mute-topic' | 'disable-site' }

@@ -4,7 +4,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BUILT_IN_MATCHES, siteKey } from '../../lib/sites';
 import { getSettings, releaseListener, siteEnabled, watchSettings, type Settings } from '../../lib/settings';
 import { uiLang } from '../../lib/i18n';
-import type { CardData, MatcherTopic, PageSummary, Request, TabRequest } from '../../lib/messages';
+import type { CardData, PageSummary, Request, TabRequest } from '../../lib/messages';
+import { type Matcher, type MatcherImage, matcherFromImage } from '../../lib/detect/matcher';
 import { PageController, type DisplaySettings } from '../../lib/page/controller';
 import { DEFAULT_PAUSES, persist } from '../../lib/page/persist';
 import { createCardHost } from './card-host';
@@ -20,16 +21,18 @@ async function ask<T>(request: Request): Promise<T> {
 }
 
 /**
- * The matcher's topics, asked again while the extension is alive: the worker
- * may be stopped just as the page's first request reaches it (lib/page/persist.ts).
+ * The matcher the background compiled, asked again while the extension is
+ * alive: the worker may be stopped just as the page's first request reaches
+ * it (lib/page/persist.ts).
  */
-function askTopics(ctx: ContentScriptContext): Promise<MatcherTopic[]> {
-  return persist(() => ask<MatcherTopic[]>({ type: 'matcher-topics' }), {
+async function askMatcher(ctx: ContentScriptContext): Promise<Matcher> {
+  const image = await persist(() => ask<MatcherImage>({ type: 'matcher' }), {
     isAlive: () => !ctx.isInvalid,
     pauses: DEFAULT_PAUSES,
     attemptMs: 4000,
     setTimer: (run, ms) => setTimeout(run, ms),
   });
+  return matcherFromImage(image);
 }
 
 function display(settings: Settings): DisplaySettings {
@@ -52,7 +55,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       win: window,
       signal: stop.signal,
       settings: display(settings),
-      fetchTopics: () => askTopics(ctx),
+      fetchMatcher: () => askMatcher(ctx),
       fetchCard: (topic, articleDate) => ask<CardData | null>({ type: 'card', topic, articleDate, limit: 5 }),
       // ctx.isInvalid notices a reloaded extension and aborts ctx.signal, which stops this session.
       isAlive: () => !ctx.isInvalid,

@@ -12,6 +12,7 @@ import { muteTopic, setOutletEnabled } from '../settings';
 import { OUTLETS } from '../sites';
 import type { SiyaqDb } from './db';
 import { cardFor, matcherTopics } from './queries';
+import { compileMatcher, matcherToImage } from '../detect/matcher';
 
 /**
  * Runs `start` (open, then seed) once and hands every caller the same promise,
@@ -33,7 +34,7 @@ function isRequest(m: unknown): m is Request {
   if (typeof m !== 'object' || m === null) return false;
   const r = m as Record<string, unknown>;
   switch (r.type) {
-    case 'matcher-topics':
+    case 'matcher':
       return true;
     case 'card':
       return (
@@ -55,8 +56,8 @@ function isRequest(m: unknown): m is Request {
 export async function answer<R extends Request>(request: R, ready: () => Promise<SiyaqDb>): Promise<Response<R>>;
 export async function answer(request: Request, ready: () => Promise<SiyaqDb>): Promise<Response<Request>> {
   switch (request.type) {
-    case 'matcher-topics':
-      return matcherTopics(await ready());
+    case 'matcher':
+      return matcherToImage(compileMatcher(await matcherTopics(await ready())));
     case 'card':
       return cardFor(await ready(), request.topic, request.articleDate, request.limit);
     case 'open-timeline': {

@@ -7,8 +7,8 @@
  * reloaded, or the reader turns Siyaq off for the site, aborting it leaves the
  * page exactly as it was.
  */
-import type { CardData, MatcherTopic, PageSummary, TabRequest } from '../messages';
-import { compileMatcher } from '../detect/matcher';
+import type { CardData, PageSummary, TabRequest } from '../messages';
+import type { Matcher } from '../detect/matcher';
 import { articleRoot } from '../detect/article';
 import { isArabicDocument } from '../detect/language';
 import { detectPublished } from '../dates/published';
@@ -38,7 +38,8 @@ export interface ControllerDeps {
   win: Window & typeof globalThis;
   signal: AbortSignal;
   settings: DisplaySettings;
-  fetchTopics(): Promise<MatcherTopic[]>;
+  /** The corpus's matcher, compiled by the background (lib/detect/matcher.ts, MatcherImage). */
+  fetchMatcher(): Promise<Matcher>;
   fetchCard(topic: string, articleDate: string | null): Promise<CardData | null>;
   /** Creates the card only when first needed: most pages are read without a hover. */
   createCard(): CardView;
@@ -90,9 +91,8 @@ export class PageController {
     const { signal } = this.deps;
     this.arabic = isArabicDocument(this.doc);
     if (!this.arabic || signal.aborted) return;
-    const topics = await this.deps.fetchTopics();
+    const matcher = await this.deps.fetchMatcher();
     if (signal.aborted) return;
-    const matcher = compileMatcher(topics);
     this.scanner = new PageScanner(this.doc, matcher);
     // Each step is its own task, so the page stays responsive on a huge article.
     await this.pause();

@@ -56,6 +56,8 @@ describe('Chromium: lifecycle and privacy', () => {
 
   it('makes no network request while it reads a page, opens a card, and shows its own pages', async () => {
     const page = await session.open(ARTICLE_URL);
+    // The first page of a fresh profile waits for the corpus to be seeded: hover once it is marked.
+    await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('siyaq-')));
     expect(await hoverAndReadCard(page)).toContain('محمد شياع السوداني');
     for (const path of ['popup.html', 'timeline.html#topic=sudani', 'options.html']) {
       const ext = await session.context.newPage();

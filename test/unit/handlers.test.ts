@@ -3,7 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { openDb, seedBundled, type SiyaqDb } from '../../lib/db';
 import { createMessageListener, once, relayCommand } from '../../lib/db/handlers';
-import type { CardData, MatcherTopic } from '../../lib/messages';
+import type { CardData } from '../../lib/messages';
+import { type MatcherImage, matcherFromImage } from '../../lib/detect/matcher';
+import { detect } from '../../lib/detect/detect';
 import { getSettings } from '../../lib/settings';
 import { pack } from './db-fixtures';
 
@@ -47,9 +49,11 @@ describe('the message listener', () => {
     expect(card.events.map((e) => e.id)).toEqual(['e2024a', 'e2024b']);
   });
 
-  it('answers matcher-topics', async () => {
-    const topics = (await createMessageListener(seededLater())({ type: 'matcher-topics' })) as MatcherTopic[];
-    expect(topics.map((t) => t.id)).toEqual(['sudani', 'isis', 'ain-al-asad']);
+  it('answers with the compiled matcher as JSON-safe data that finds the corpus topics', async () => {
+    const image = (await createMessageListener(seededLater())({ type: 'matcher' })) as MatcherImage;
+    expect(image.topicIds).toEqual(['sudani', 'isis', 'ain-al-asad']);
+    const matcher = matcherFromImage(JSON.parse(JSON.stringify(image)) as MatcherImage);
+    expect(detect('هجوم داعش على قاعدة عين الأسد', matcher).map((m) => m.topic)).toEqual(['isis', 'ain-al-asad']);
   });
 
   it('leaves messages that are not Siyaq requests, or are malformed, to other listeners', () => {

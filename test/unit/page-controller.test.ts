@@ -2,6 +2,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CardData, MatcherTopic } from '../../lib/messages';
 import { PageController, type DisplaySettings } from '../../lib/page/controller';
+import { type Matcher, type MatcherImage, compileMatcher, matcherFromImage, matcherToImage } from '../../lib/detect/matcher';
+
+/** The matcher as the content script gets it: compiled by the background, sent as JSON. */
+const viaBackground = (topics: MatcherTopic[]): Matcher =>
+  matcherFromImage(JSON.parse(JSON.stringify(matcherToImage(compileMatcher(topics)))) as MatcherImage);
 import { HIGHLIGHT_NAMES } from '../../lib/page/marks';
 import { createCardHost } from '../../entrypoints/content/card-host';
 
@@ -65,7 +70,7 @@ describe('PageController', () => {
       signal: stop.signal,
       settings: { ...settings },
       isAlive: () => true,
-      fetchTopics: async () => TOPICS,
+      fetchMatcher: async () => viaBackground(TOPICS),
       fetchCard: async (topic) => {
         cardRequests.push(topic);
         return CARD;
@@ -186,9 +191,9 @@ describe('PageController', () => {
       signal: other.signal,
       settings,
       isAlive: () => true,
-      fetchTopics: async () => {
+      fetchMatcher: async () => {
         asked = true;
-        return TOPICS;
+        return viaBackground(TOPICS);
       },
       fetchCard: async () => null,
       createCard: () => {
@@ -225,7 +230,7 @@ describe('PageScanner across chunks', () => {
       signal: stop.signal,
       settings: { ...settings, markAll: true },
       isAlive: () => true,
-      fetchTopics: async () => topics,
+      fetchMatcher: async () => viaBackground(topics),
       fetchCard: async () => null,
       createCard: () => {
         throw new Error('not opened here');
