@@ -43,6 +43,17 @@ export default defineConfig({
       },
     },
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    // The card and the date reader, imported by the content script on first
+    // use (docs/adr/0005). Any http(s) page, since the reader may turn Siyaq on
+    // for sites outside the built-in list; Chromium's dynamic URL keeps pages
+    // from probing for the file under the extension's fixed id.
+    web_accessible_resources: [
+      {
+        resources: ['reader-ui.js'],
+        matches: ['https://*/*', 'http://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -6,9 +6,9 @@ import { getSettings, releaseListener, siteEnabled, watchSettings, type Settings
 import { uiLang } from '../../lib/i18n';
 import type { CardData, PageSummary, Request, TabRequest } from '../../lib/messages';
 import { type Matcher, type MatcherImage, matcherFromImage } from '../../lib/detect/matcher';
-import { PageController, type DisplaySettings } from '../../lib/page/controller';
+import { PageController, type DisplaySettings, type ReaderUi } from '../../lib/page/controller';
 import { DEFAULT_PAUSES, persist } from '../../lib/page/persist';
-import { createCardHost } from './card-host';
+import { READER_UI_KEY, READER_UI_PATH, type ReaderUiModule } from './reader-ui-key';
 
 export default defineContentScript({
   matches: [...BUILT_IN_MATCHES],
@@ -35,6 +35,18 @@ async function askMatcher(ctx: ContentScriptContext): Promise<Matcher> {
   return matcherFromImage(image);
 }
 
+/**
+ * Imports the card and the date reader from the extension's own file; it runs
+ * in this script's world and leaves its module on globalThis.
+ */
+async function importReaderUi(): Promise<ReaderUiModule> {
+  const slot = globalThis as Record<symbol, ReaderUiModule | undefined>;
+  if (!slot[READER_UI_KEY]) await import(/* @vite-ignore */ browser.runtime.getURL(READER_UI_PATH));
+  const module = slot[READER_UI_KEY];
+  if (!module) throw new Error(`Siyaq: ${READER_UI_PATH} loaded without its module`);
+  return module;
+}
+
 function display(settings: Settings): DisplaySettings {
   const { markStyle, markAll, dwellMs, mutedTopics } = settings;
   return { markStyle, markAll, dwellMs, mutedTopics };
@@ -59,13 +71,19 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       fetchCard: (topic, articleDate) => ask<CardData | null>({ type: 'card', topic, articleDate, limit: 5 }),
       // ctx.isInvalid notices a reloaded extension and aborts ctx.signal, which stops this session.
       isAlive: () => !ctx.isInvalid,
-      createCard: () =>
-        createCardHost(document, lang, {
-          onClose: () => controller.close(),
-          onOpenTimeline: (topic) => void ask({ type: 'open-timeline', topic }),
-          onMute: (topic) => void ask({ type: 'mute-topic', topic }),
-          onDisableSite: () => void ask({ type: 'disable-site', host: siteKey(location.href) }),
-        }),
+      loadUi: async (): Promise<ReaderUi> => {
+        const ui = await importReaderUi();
+        return {
+          detectPublished: ui.detectPublished,
+          createCard: () =>
+            ui.createCardHost(document, lang, {
+              onClose: () => controller.close(),
+              onOpenTimeline: (topic) => void ask({ type: 'open-timeline', topic }),
+              onMute: (topic) => void ask({ type: 'mute-topic', topic }),
+              onDisableSite: () => void ask({ type: 'disable-site', host: siteKey(location.href) }),
+            }),
+        };
+      },
     });
     session = { controller, stop };
     // A failed read (say, the extension was reloaded mid-way) leaves the page as it was.
@@ -98,7 +116,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
           : { ok: false },
       );
     }
-    return Promise.resolve(session.controller.handle(request));
+    return session.controller.handle(request);
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.signal.addEventListener('abort', () => releaseListener(() => browser.runtime.onMessage.removeListener(onMessage)), {

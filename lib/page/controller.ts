@@ -11,7 +11,6 @@ import type { CardData, PageSummary, TabRequest } from '../messages';
 import type { Matcher } from '../detect/matcher';
 import { articleRoot } from '../detect/article';
 import { isArabicDocument } from '../detect/language';
-import { detectPublished } from '../dates/published';
 import { HitIndex } from './hit-test';
 import { MarkLayer, type MarkStyle } from './marks';
 import { PageScanner, type PageMention } from './scanner';
@@ -34,6 +33,13 @@ export interface CardView {
   readonly host: Element;
 }
 
+/** The parts of Siyaq a page needs only once the reader turns to it. */
+export interface ReaderUi {
+  createCard(): CardView;
+  /** The article's publication date (lib/dates/published.ts). */
+  detectPublished(doc: Document): string | null;
+}
+
 export interface ControllerDeps {
   win: Window & typeof globalThis;
   signal: AbortSignal;
@@ -41,8 +47,12 @@ export interface ControllerDeps {
   /** The corpus's matcher, compiled by the background (lib/detect/matcher.ts, MatcherImage). */
   fetchMatcher(): Promise<Matcher>;
   fetchCard(topic: string, articleDate: string | null): Promise<CardData | null>;
-  /** Creates the card only when first needed: most pages are read without a hover. */
-  createCard(): CardView;
+  /**
+   * Loads the card and the date reader when first needed: most pages are read
+   * without a hover or a look at the popup, and their code is most of the
+   * script (see docs/adr/0005-reader-ui-loaded-on-demand.md).
+   */
+  loadUi(): Promise<ReaderUi>;
   /**
    * False once the extension was reloaded or removed under this page. Asked on
    * the reader's activity and before reading page changes, since nothing tells
@@ -60,8 +70,9 @@ export class PageController {
   private scanner: PageScanner | null = null;
   /** The article(s) read: the one found at start, plus any the page appends later (infinite scroll). */
   private roots: Element[] = [];
-  /** The article's publication date once read (undefined: not read yet). */
-  private published: string | null | undefined = undefined;
+  /** The article's publication date, read once when first asked for. */
+  private published: Promise<string | null> | null = null;
+  private ui: Promise<ReaderUi> | null = null;
   private arabic = false;
   private all: readonly PageMention[] = [];
   private shown: PageMention[] = [];
@@ -105,13 +116,23 @@ export class PageController {
     if (signal.aborted) return;
     this.refresh();
     this.listen();
-    // Only cards and the popup need the date: read it when the page is idle, off the path to the marks.
-    this.whenIdle(() => this.articleDate());
   }
 
-  /** The article's publication date, read from the page once. */
-  articleDate(): string | null {
-    if (this.published === undefined) this.published = detectPublished(this.doc);
+  /** The card and date reader, loaded once; a failed load is tried again next time. */
+  private readerUi(): Promise<ReaderUi> {
+    this.ui ??= this.deps.loadUi().catch((error: unknown) => {
+      this.ui = null;
+      throw error;
+    });
+    return this.ui;
+  }
+
+  /** The article's publication date, read from the page once (null when it cannot be known). */
+  articleDate(): Promise<string | null> {
+    this.published ??= this.readerUi().then(
+      (ui) => ui.detectPublished(this.doc),
+      () => null,
+    );
     return this.published;
   }
 
@@ -121,20 +142,20 @@ export class PageController {
     this.refresh();
   }
 
-  summary(): PageSummary {
+  async summary(): Promise<PageSummary> {
     const counts = new Map<string, number>();
     for (const m of this.all) counts.set(m.topic, (counts.get(m.topic) ?? 0) + 1);
     return {
       url: this.doc.location?.href ?? '',
       active: true,
       arabic: this.arabic,
-      published: this.articleDate(),
+      published: this.arabic ? await this.articleDate() : null,
       topics: [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count),
     };
   }
 
   /** Answers the popup and the keyboard command relayed by the background. */
-  handle(request: TabRequest): PageSummary | { ok: boolean } {
+  async handle(request: TabRequest): Promise<PageSummary | { ok: boolean }> {
     if (request.type === 'page-summary') return this.summary();
     return { ok: this.step(request.direction) };
   }
@@ -239,6 +260,8 @@ export class PageController {
       if (hit !== this.pending) {
         this.cancelDwell();
         this.pending = hit;
+        // Load the card's code while the pointer dwells, so the first card is not late.
+        this.readerUi().catch(() => undefined);
         this.dwellTimer = this.deps.win.setTimeout(() => {
           this.pending = null;
           void this.open(hit, false);
@@ -254,20 +277,21 @@ export class PageController {
     this.cancelClose();
     this.current = mention;
     this.marks.setActive(mention.range);
+    const articleDate = await this.articleDate();
     let request = this.cards.get(mention.topic);
     if (!request) {
-      request = this.deps.fetchCard(mention.topic, this.articleDate()).catch(() => null);
+      request = this.deps.fetchCard(mention.topic, articleDate).catch(() => null);
       this.cards.set(mention.topic, request);
     }
-    const data = await request;
+    const [data, ui] = await Promise.all([request, this.readerUi().catch(() => null)]);
     if (this.deps.signal.aborted || this.current !== mention) return;
-    if (!data) {
+    if (!data || !ui) {
       this.cards.delete(mention.topic);
       this.close();
       return;
     }
-    if (!this.card) this.card = this.deps.createCard();
-    this.card.show(data, mention.range, { articleDate: this.articleDate(), focus });
+    this.card ??= ui.createCard();
+    this.card.show(data, mention.range, { articleDate, focus });
     this.cursor = this.shown.indexOf(mention);
   }
 

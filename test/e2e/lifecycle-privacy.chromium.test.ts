@@ -74,6 +74,10 @@ describe('Chromium: lifecycle and privacy', () => {
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(JSON.stringify(manifest.permissions)).not.toMatch(/<all_urls>|\*:\/\/\*/);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+    // Pages may load only the reader UI, and only under Chromium's per-session id.
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: ['reader-ui.js'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true },
+    ]);
     const csp: string = manifest.content_security_policy.extension_pages;
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("connect-src 'none'");

@@ -8,7 +8,8 @@
  * reports their requests, request.serviceWorker()), from extension pages
  * (popup, timeline, options, opened as tabs) and from the web pages Siyaq
  * runs in (where a content script's fetch or an <img> in the card would show
- * up). Allowed: chrome-extension://<Siyaq>/ itself, data: and blob: URLs, and
+ * up). Allowed: chrome-extension://<Siyaq>/ itself (also under the dynamic id
+ * Chromium gives its web-accessible reader UI), data: and blob: URLs, and
  * the documents the test itself serves. The watch starts before the extension
  * is reloaded, so the worker's start-up (seeding the corpus) is watched too,
  * and a positive control shows the watch does see an extension page's request.
@@ -56,12 +57,23 @@ function origin(request: Request): string {
   }
 }
 
+/**
+ * The files pages may load from Siyaq (web_accessible_resources): Chromium
+ * serves them under a per-session dynamic id (use_dynamic_url), not the
+ * extension id, so they are recognised by path; Siyaq is the only extension here.
+ */
+const webAccessible: string[] = (
+  JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')) as { web_accessible_resources?: { resources: string[] }[] }
+).web_accessible_resources?.flatMap((w) => w.resources) ?? [];
+const isSiyaqDynamic = (url: string): boolean => webAccessible.some((r) => new RegExp(`^chrome-extension://[0-9a-f-]+/${r.replace('.', '\\.')}$`).test(url));
+
 /** Requests that went anywhere but Siyaq itself or the test's own documents. */
 function leaks(): Seen[] {
   const own = `chrome-extension://${browser.extensionId}/`;
   return seen.filter(
     (s) =>
       !s.url.startsWith(own) &&
+      !isSiyaqDynamic(s.url) &&
       !s.url.startsWith('data:') &&
       !s.url.startsWith('blob:') &&
       !(s.type === 'document' && s.url.split('#')[0]! in browser.pages) &&

@@ -9,6 +9,7 @@ const viaBackground = (topics: MatcherTopic[]): Matcher =>
   matcherFromImage(JSON.parse(JSON.stringify(matcherToImage(compileMatcher(topics)))) as MatcherImage);
 import { HIGHLIGHT_NAMES } from '../../lib/page/marks';
 import { createCardHost } from '../../entrypoints/content/card-host';
+import { detectPublished } from '../../lib/dates/published';
 
 // happy-dom has no CSS Custom Highlight API: a registry with the same surface
 // stands in for it here; the real one is exercised in the browser e2e tests.
@@ -58,6 +59,7 @@ const idle = () => new Promise((r) => setTimeout(r, 400));
 describe('PageController', () => {
   let stop: AbortController;
   let cardRequests: string[];
+  let uiLoads: number;
   let controller: PageController;
 
   beforeEach(async () => {
@@ -65,6 +67,7 @@ describe('PageController', () => {
     registry.clear();
     stop = new AbortController();
     cardRequests = [];
+    uiLoads = 0;
     controller = new PageController({
       win: testWindow,
       signal: stop.signal,
@@ -75,13 +78,19 @@ describe('PageController', () => {
         cardRequests.push(topic);
         return CARD;
       },
-      createCard: () =>
-        createCardHost(document, 'ar', {
-          onClose: () => controller.close(),
-          onOpenTimeline: () => {},
-          onMute: () => {},
-          onDisableSite: () => {},
-        }),
+      loadUi: async () => {
+        uiLoads++;
+        return {
+          detectPublished,
+          createCard: () =>
+            createCardHost(document, 'ar', {
+              onClose: () => controller.close(),
+              onOpenTimeline: () => {},
+              onMute: () => {},
+              onDisableSite: () => {},
+            }),
+        };
+      },
     });
     await controller.start();
   });
@@ -90,9 +99,11 @@ describe('PageController', () => {
 
   const painted = () => [...(registry.get(HIGHLIGHT_NAMES.underline) ?? [])].map((r) => r.toString());
 
-  it('marks the first mention of each topic in the article, not in the navigation', () => {
+  it('marks the first mention of each topic in the article, not in the navigation', async () => {
     expect(painted()).toEqual(['محمد شياع السوداني', 'داعش']);
-    expect(controller.summary().topics).toEqual([
+    // Marking never loads the card's code: most pages are read without a hover.
+    expect(uiLoads).toBe(0);
+    expect((await controller.summary()).topics).toEqual([
       { id: 'sudani', count: 2 },
       { id: 'isis', count: 2 },
     ]);
@@ -111,12 +122,12 @@ describe('PageController', () => {
     p.textContent = 'وفي سوريا قاتل التحالف تنظيم داعش طويلاً.';
     document.querySelector('article')!.append(p);
     await idle();
-    expect(controller.summary().topics.find((t) => t.id === 'isis')?.count).toBe(3);
+    expect((await controller.summary()).topics.find((t) => t.id === 'isis')?.count).toBe(3);
 
     const second = document.querySelectorAll('article p')[1]!;
     second.firstChild!.textContent = 'وأضاف المتحدث أن بغداد تريد علاقة ثنائية.';
     await idle();
-    expect(controller.summary().topics).toEqual([
+    expect((await controller.summary()).topics).toEqual([
       { id: 'isis', count: 2 },
       { id: 'sudani', count: 1 },
     ]);
@@ -130,7 +141,7 @@ describe('PageController', () => {
     widget.textContent = 'الأكثر قراءة: داعش، السوداني';
     document.body.append(widget);
     await idle();
-    expect(controller.summary().topics).toEqual([
+    expect((await controller.summary()).topics).toEqual([
       { id: 'sudani', count: 3 },
       { id: 'isis', count: 3 },
     ]);
@@ -142,7 +153,7 @@ describe('PageController', () => {
     replacement.innerHTML = '<h1>خبر جديد</h1><p>تنظيم داعش يتبنى هجوماً جديداً في الصحراء.</p>';
     document.body.append(replacement);
     await idle();
-    expect(controller.summary().topics).toEqual([{ id: 'isis', count: 1 }]);
+    expect((await controller.summary()).topics).toEqual([{ id: 'isis', count: 1 }]);
     expect(painted()).toEqual(['داعش']);
   });
 
@@ -161,6 +172,7 @@ describe('PageController', () => {
     const host = document.querySelector('siyaq-card')!;
     expect(host.shadowRoot?.textContent).toContain('محمد شياع السوداني');
     expect(cardRequests).toEqual(['sudani']);
+    expect(uiLoads).toBe(1);
     expect(registry.get(HIGHLIGHT_NAMES.active)?.size).toBe(1);
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
     expect(host.shadowRoot?.textContent ?? '').not.toContain('رئيس وزراء العراق');
@@ -196,13 +208,11 @@ describe('PageController', () => {
         return viaBackground(TOPICS);
       },
       fetchCard: async () => null,
-      createCard: () => {
-        throw new Error('no card on a non-Arabic page');
-      },
+      loadUi: () => Promise.reject(new Error('no card on a non-Arabic page')),
     });
     await c.start();
     expect(asked).toBe(false);
-    expect(c.summary().arabic).toBe(false);
+    expect((await c.summary()).arabic).toBe(false);
     other.abort();
   });
 });
@@ -232,14 +242,12 @@ describe('PageScanner across chunks', () => {
       isAlive: () => true,
       fetchMatcher: async () => viaBackground(topics),
       fetchCard: async () => null,
-      createCard: () => {
-        throw new Error('not opened here');
-      },
+      loadUi: () => Promise.reject(new Error('not opened here')),
     });
     await c.start();
     // The first, cued «السوداني» is found; the far one, with no cue, stays unmarked
     // even though the article is read in several chunks.
-    expect(c.summary().topics).toEqual([{ id: 'sudani', count: 1 }]);
+    expect((await c.summary()).topics).toEqual([{ id: 'sudani', count: 1 }]);
     stop.abort();
   });
 });
