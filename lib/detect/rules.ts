@@ -188,13 +188,13 @@ export function looksLikeNisba(folded: string): boolean {
 
 // Definite words after which a nisba is still a name: titles (السيد السيستاني)
 // and words that only look definite once folded (إلى، إلا، الذي، التقى…).
-const NAME_TITLES = new Set(
-  [
-    'السيد', 'الشيخ', 'الإمام', 'المرجع', 'الحاج', 'الدكتور', 'العلامة', 'الأستاذ', 'المهندس', 'القاضي',
-    'إلى', 'إلا', 'الآن', 'الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللاتي', 'اللواتي',
-    'التزم', 'التقى', 'التقط', 'التحق', 'التفت', 'التمس', 'التهم', 'ألقى', 'ألغى', 'ألزم',
-  ].map(foldString),
-);
+// Folded on first use, not when a page's content script starts.
+const NAME_TITLE_WORDS = [
+  'السيد', 'الشيخ', 'الإمام', 'المرجع', 'الحاج', 'الدكتور', 'العلامة', 'الأستاذ', 'المهندس', 'القاضي',
+  'إلى', 'إلا', 'الآن', 'الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللاتي', 'اللواتي',
+  'التزم', 'التقى', 'التقط', 'التحق', 'التفت', 'التمس', 'التهم', 'ألقى', 'ألغى', 'ألزم',
+];
+let nameTitles: ReadonlySet<string> | null = null;
 
 /**
  * Whether the word ending at folded `end` is a definite noun that a following
@@ -217,7 +217,8 @@ export function isDefiniteNoun(scan: Scan, end: number): boolean {
   } else {
     return false;
   }
-  if (NAME_TITLES.has(core) || core.endsWith('ي')) return false;
+  nameTitles ??= new Set(NAME_TITLE_WORDS.map(foldString));
+  if (nameTitles.has(core) || core.endsWith('ي')) return false;
   // A hamzated alef is never the article (ألقى، إلى), and a final alef
   // maksura ends verbs (التقى، انتهى), not the nouns a nisba qualifies.
   if (scan.source.charCodeAt(scan.map.get(end - 1)) === 0x649) return false;

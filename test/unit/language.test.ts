@@ -11,6 +11,21 @@ describe('countLetters', () => {
     expect(countLetters('السوداني ABC ١٢٣، 45!')).toEqual({ arabic: 8, latin: 3, persian: 0 });
     expect(countLetters('گفت که')).toEqual({ arabic: 5, latin: 0, persian: 2 });
   });
+
+  it('classes every BMP unit as the letter ranges say', () => {
+    const inRanges = (c: number, ranges: [number, number][]) => ranges.some(([a, b]) => c >= a && c <= b);
+    const arabicRanges: [number, number][] = [[0x621, 0x64a], [0x66e, 0x6d3], [0x6d5, 0x6d5], [0x6fa, 0x6ff], [0x750, 0x77f], [0x8a0, 0x8ff], [0xfb50, 0xfdff], [0xfe70, 0xfefc]];
+    const latinRanges: [number, number][] = [[0x41, 0x5a], [0x61, 0x7a], [0xc0, 0xd6], [0xd8, 0xf6], [0xf8, 0x24f]];
+    const persian = new Set([0x67e, 0x686, 0x698, 0x6af, 0x6cc, 0x6a9, 0x6d2, 0x6c6, 0x6d5, 0x6ba, 0x688, 0x691, 0x679, 0x6be]);
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const got = countLetters(String.fromCharCode(c));
+      const want = { arabic: inRanges(c, arabicRanges) ? 1 : 0, latin: inRanges(c, latinRanges) ? 1 : 0, persian: persian.has(c) ? 1 : 0 };
+      if (got.arabic !== want.arabic || got.latin !== want.latin || got.persian !== want.persian) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe.each(DOM_KINDS)('isArabicDocument (%s)', (kind) => {
