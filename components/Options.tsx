@@ -10,6 +10,7 @@ import {
   DWELL_MAX_MS,
   DWELL_MIN_MS,
   getSettings,
+  muteTopic,
   setOutletEnabled,
   unmuteTopic,
   updateSettings,
@@ -240,6 +241,7 @@ export function Options({ lang, library, version, onRemoveExtraHost }: OptionsPr
         <h2 id="opt-muted" class="panel-title">
           {t('muted', lang)}
         </h2>
+        <MuteForm lang={lang} labels={labels} muted={settings.mutedTopics} onMute={(id) => void muteTopic(id).then(setSettings)} />
         {settings.mutedTopics.length === 0 ? (
           <p class="muted">{t('noMuted', lang)}</p>
         ) : (
@@ -310,5 +312,41 @@ export function Options({ lang, library, version, onRemoveExtraHost }: OptionsPr
         </div>
       </section>
     </div>
+  );
+}
+
+/** Picks a topic that is still marked and mutes it (the card's action, for topics not on the page). */
+function MuteForm(props: { lang: Lang; labels: Map<string, Localized>; muted: readonly string[]; onMute(id: string): void }) {
+  const { lang, labels, muted, onMute } = props;
+  const [choice, setChoice] = useState('');
+  const candidates = [...labels]
+    .filter(([id]) => !muted.includes(id))
+    .map(([id, label]) => ({ id, name: localized(label, lang) }))
+    .sort((a, b) => a.name.localeCompare(b.name, lang));
+  if (candidates.length === 0) return null;
+  return (
+    <form
+      class="row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (choice) onMute(choice);
+        setChoice('');
+      }}
+    >
+      <label>
+        {t('muteChoose', lang)}{' '}
+        <select value={choice} onChange={(e) => setChoice((e.target as HTMLSelectElement).value)}>
+          <option value="">—</option>
+          {candidates.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" class="button" disabled={!choice}>
+        {t('muteAction', lang)}
+      </button>
+    </form>
   );
 }

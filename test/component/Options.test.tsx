@@ -62,6 +62,18 @@ describe('Options', () => {
     await waitFor(async () => expect((await getSettings()).mutedTopics).toEqual([]));
   });
 
+  it('mutes a topic chosen by its label, which then leaves the choices', async () => {
+    renderOptions();
+    const select = (await screen.findByRole('combobox', { name: /لا يُبرز بعد الآن/ })) as HTMLSelectElement;
+    const mute = screen.getByRole('button', { name: 'أوقف إبرازه' }) as HTMLButtonElement;
+    expect(mute.disabled).toBe(true);
+    fireEvent.change(select, { target: { value: 'sudani' } });
+    fireEvent.click(mute);
+    await waitFor(async () => expect((await getSettings()).mutedTopics).toEqual(['sudani']));
+    await screen.findByRole('button', { name: 'أعد إبراز محمد شياع السوداني' });
+    expect([...select.options].map((o) => o.value)).not.toContain('sudani');
+  });
+
   it('shows the library: version, counts and sources with how their dates are known', async () => {
     renderOptions();
     const pack = await waitFor(() => {
