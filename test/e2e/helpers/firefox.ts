@@ -20,6 +20,8 @@ export interface FirefoxOptions {
   /** Path (with query, without #hash) → HTML served there, whatever the host. */
   pages: Record<string, string>;
   extensionDir?: string;
+  /** More Firefox prefs for this session (say, a shorter idle time for the background). */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 export interface FirefoxSession {
@@ -105,6 +107,7 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<FirefoxSessio
         // Console messages go to stdout, the extension's background page's among
         // them (a content one to Firefox): BiDi gives Puppeteer no handle on it.
         'devtools.console.stdout.content': true,
+        ...opts.prefs,
       },
     });
     const backgroundErrors: string[] = [];
