@@ -7,12 +7,12 @@
  */
 import { browser } from 'wxt/browser';
 import { disableExtraSite } from '../site-access';
-import type { Request, Response, TabRequest } from '../messages';
+import type { MatcherTopic, Request, Response, TabRequest } from '../messages';
 import { muteTopic, setOutletEnabled } from '../settings';
 import { OUTLETS } from '../sites';
 import type { SiyaqDb } from './db';
 import { cardFor, matcherTopics } from './queries';
-import { compileMatcher, matcherToImage } from '../detect/matcher';
+import { type MatcherImage, compileMatcher, matcherToImage } from '../detect/matcher';
 
 /**
  * Runs `start` (open, then seed) once and hands every caller the same promise,
@@ -53,11 +53,24 @@ function isRequest(m: unknown): m is Request {
   }
 }
 
+/**
+ * The last compiled matcher, kept while the worker lives: every page load asks
+ * for it, and the topics change only when a pack is imported, removed or reset.
+ * Keyed by the topics themselves, so any change to them compiles afresh.
+ */
+let compiled: { key: string; image: MatcherImage } | null = null;
+
+export function matcherImageFor(topics: MatcherTopic[]): MatcherImage {
+  const key = JSON.stringify(topics);
+  if (compiled?.key !== key) compiled = { key, image: matcherToImage(compileMatcher(topics)) };
+  return compiled.image;
+}
+
 export async function answer<R extends Request>(request: R, ready: () => Promise<SiyaqDb>): Promise<Response<R>>;
 export async function answer(request: Request, ready: () => Promise<SiyaqDb>): Promise<Response<Request>> {
   switch (request.type) {
     case 'matcher':
-      return matcherToImage(compileMatcher(await matcherTopics(await ready())));
+      return matcherImageFor(await matcherTopics(await ready()));
     case 'card':
       return cardFor(await ready(), request.topic, request.articleDate, request.limit);
     case 'open-timeline': {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { openDb, seedBundled, type SiyaqDb } from '../../lib/db';
-import { createMessageListener, once, relayCommand } from '../../lib/db/handlers';
+import { createMessageListener, matcherImageFor, once, relayCommand } from '../../lib/db/handlers';
 import type { CardData } from '../../lib/messages';
 import { type MatcherImage, matcherFromImage } from '../../lib/detect/matcher';
 import { detect } from '../../lib/detect/detect';
@@ -54,6 +54,16 @@ describe('the message listener', () => {
     expect(image.topicIds).toEqual(['sudani', 'isis', 'ain-al-asad']);
     const matcher = matcherFromImage(JSON.parse(JSON.stringify(image)) as MatcherImage);
     expect(detect('هجوم داعش على قاعدة عين الأسد', matcher).map((m) => m.topic)).toEqual(['isis', 'ain-al-asad']);
+  });
+
+  it('compiles the matcher once while the topics stay the same, and again when they change', () => {
+    const topics = [{ id: 'isis', aliases: ['داعش'] }];
+    const first = matcherImageFor(topics);
+    expect(matcherImageFor([{ id: 'isis', aliases: ['داعش'] }])).toBe(first);
+    const changed = matcherImageFor([{ id: 'isis', aliases: ['داعش', 'تنظيم الدولة'] }]);
+    expect(changed).not.toBe(first);
+    expect(detect('قال تنظيم الدولة', matcherFromImage(changed)).map((m) => m.topic)).toEqual(['isis']);
+    expect(detect('قال تنظيم الدولة', matcherFromImage(first))).toEqual([]);
   });
 
   it('leaves messages that are not Siyaq requests, or are malformed, to other listeners', () => {
