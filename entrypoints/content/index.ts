@@ -7,7 +7,7 @@ import { uiLang } from '../../lib/i18n';
 import type { CardData, PageSummary, Request, TabRequest } from '../../lib/messages';
 import { type Matcher, type MatcherImage, matcherFromImage } from '../../lib/detect/matcher';
 import { PageController, type DisplaySettings, type ReaderUi } from '../../lib/page/controller';
-import { DEFAULT_PAUSES, persist } from '../../lib/page/persist';
+import { DEFAULT_ATTEMPT_MS, DEFAULT_PAUSES, persist } from '../../lib/page/persist';
 import { READER_UI_KEY, READER_UI_PATH, type ReaderUiModule } from './reader-ui-key';
 
 export default defineContentScript({
@@ -29,7 +29,7 @@ async function askMatcher(ctx: ContentScriptContext): Promise<Matcher> {
   const image = await persist(() => ask<MatcherImage>({ type: 'matcher' }), {
     isAlive: () => !ctx.isInvalid,
     pauses: DEFAULT_PAUSES,
-    attemptMs: 4000,
+    attemptMs: DEFAULT_ATTEMPT_MS,
     setTimer: (run, ms) => setTimeout(run, ms),
   });
   return matcherFromImage(image);

@@ -10,12 +10,18 @@ export interface PersistOptions {
   isAlive(): boolean;
   /** Pauses between attempts; one attempt more than there are pauses. */
   pauses: readonly number[];
-  /** How long one attempt may take before the next one starts. */
-  attemptMs: number;
+  /**
+   * How long each attempt may take before the next one starts, the last
+   * figure for every attempt after. Short at first: a request lost to a worker
+   * stopped as it started never answers, and a fresh one does at once; longer
+   * later, for a worker still seeding a large corpus.
+   */
+  attemptMs: readonly number[];
   setTimer(run: () => void, ms: number): unknown;
 }
 
 export const DEFAULT_PAUSES = [100, 300, 700, 1500, 3000] as const;
+export const DEFAULT_ATTEMPT_MS = [1000, 2000, 4000, 8000] as const;
 
 class AttemptTimeout extends Error {
   constructor(ms: number) {
@@ -35,7 +41,7 @@ export async function persist<T>(ask: () => Promise<T>, options: PersistOptions)
   let lastError: unknown;
   for (let attempt = 0; attempt <= pauses.length; attempt++) {
     try {
-      return await within(ask(), attemptMs, setTimer);
+      return await within(ask(), attemptMs[Math.min(attempt, attemptMs.length - 1)]!, setTimer);
     } catch (error) {
       lastError = error;
       if (!isAlive() || attempt === pauses.length) break;

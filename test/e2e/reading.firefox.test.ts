@@ -4,25 +4,35 @@
  * to an open article (item 5), over the same steps as Chromium
  * (helpers/reading-steps.ts).
  *
- * The other items (keyboard stepping, popup, site switch, timeline deep link)
- * run in Chromium only for now (reading.chromium.test.ts). Over WebDriver BiDi
- * Puppeteer has no handle on the extension's background, so the keyboard
- * command's path cannot be driven from the background as in Chromium; an
- * extension page (which has browser.tabs) could send the same step-mention
- * message and open popup.html?tab=<id>, which is the next thing to add here.
+ * Keyboard stepping, the popup and the timeline deep link run here too. Over
+ * WebDriver BiDi Puppeteer has no handle on the extension's background, so an
+ * extension page (which has browser.tabs) sends the step-mention message the
+ * background relays on the keyboard command, and finds the article's tab id
+ * for popup.html?tab=<id>. Firefox's UI language here may be English, so the
+ * popup is read by its data attributes, not its words.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './helpers/firefox';
 import { FIREFOX_BUILD } from './helpers/paths';
 import { corpus, puppeteerDriver, until, waitForMarks, type Driver } from './helpers/scenario';
+import { listedEvents } from './helpers/reading-dom';
 import { wordCentre } from './helpers/dom';
 import { windowMarked, markWindow } from './helpers/reading-dom';
-import { AUSTIN, READING_HOST, READING_PATH, readingArticleHtml } from './helpers/reading-pages';
+import { AUSTIN, COALITION, EXPECTED_COUNTS, READING_HOST, READING_PATH, SUDANI, readingArticleHtml } from './helpers/reading-pages';
 import { hoverScenario, rangesNaming, waitForCard, waitForClosed, waitForMarksLike } from './helpers/reading-steps';
 
 const c = corpus();
 const labelOf = (id: string): string => c.topics.find((tp) => tp.id === id)!.label.ar;
+const eventsOf = (id: string): string[] => c.events.filter((e) => e.topics.includes(id)).map((e) => e.id);
+
+interface TabsApi {
+  browser: { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> } };
+}
+
+async function listed(page: Page): Promise<Set<string>> {
+  return new Set(await page.evaluate(listedEvents));
+}
 
 describe('Firefox ESR: the reading experience (production build)', () => {
   let session: FirefoxSession;
@@ -39,6 +49,22 @@ describe('Firefox ESR: the reading experience (production build)', () => {
   afterAll(async () => {
     await session?.close();
   });
+
+  /** The article's tab id, found from an extension page: the tab whose content script says it is the article. */
+  async function articleTabId(ext: Page): Promise<number> {
+    const url = session.urlFor(READING_HOST, READING_PATH);
+    const id = await ext.evaluate(async (want) => {
+      const { browser } = globalThis as unknown as TabsApi;
+      for (const tab of await browser.tabs.query({})) {
+        if (tab.id === undefined) continue;
+        const summary = (await browser.tabs.sendMessage(tab.id, { type: 'page-summary' }).catch(() => null)) as { url?: string } | null;
+        if (summary?.url === want) return tab.id;
+      }
+      return null;
+    }, url);
+    if (id === null) throw new Error('no tab answered as the article');
+    return id;
+  }
 
   it('opens the card after the dwell, keeps it open over the card, closes it after the grace period and on Escape, never taking focus', async () => {
     await article.bringToFront();
@@ -90,6 +116,79 @@ describe('Firefox ESR: the reading experience (production build)', () => {
       // Back to the defaults for whatever runs next in this profile.
       await options.evaluate(() => (globalThis as unknown as { browser: { storage: { local: { remove(k: string): Promise<void> } } } }).browser.storage.local.remove('settings'));
       await options.close();
+    }
+  });
+
+  it('steps through the marked mentions the way the keyboard commands do, opening each card with focus', async () => {
+    const ext = await session.openExtensionPage('options.html');
+    try {
+      const tabId = await articleTabId(ext);
+      const step = (direction: 1 | -1) =>
+        ext.evaluate(
+          (id, dir) => (globalThis as unknown as TabsApi).browser.tabs.sendMessage(id, { type: 'step-mention', direction: dir }),
+          tabId,
+          direction,
+        );
+      await article.bringToFront();
+      expect(await step(1)).toEqual({ ok: true });
+      const first = await waitForCard(d, 'no card after the first step', 5_000, labelOf(SUDANI.topic));
+      expect(first.cardFocus).toBe('section[role=dialog]');
+      expect(await step(1)).toEqual({ ok: true });
+      await waitForCard(d, 'the second step did not move to the coalition', 5_000, labelOf(COALITION.topic));
+      expect(await step(-1)).toEqual({ ok: true });
+      await waitForCard(d, 'stepping back did not return to al-Sudani', 5_000, labelOf(SUDANI.topic));
+      await article.keyboard.press('Escape');
+      await waitForClosed(d, 'Escape did not close a card opened from the keyboard');
+    } finally {
+      await ext.close();
+    }
+  });
+
+  it('popup opened for the article tab (?tab=): its topics, search that forgives spelling, and the site switch', async () => {
+    const ext = await session.openExtensionPage('options.html');
+    const tabId = await articleTabId(ext);
+    await ext.close();
+    const popup = await session.openExtensionPage(`popup.html?tab=${tabId}`);
+    try {
+      await popup.waitForSelector('.page-topic', { timeout: 10_000 });
+      const topics = await popup.$$eval('.page-topic', (els) => els.map((el) => el.getAttribute('data-topic')));
+      expect(new Set(topics)).toEqual(new Set(Object.keys(EXPECTED_COUNTS)));
+
+      await popup.waitForSelector('[data-event-id]');
+      const scoped = await listed(popup);
+      await popup.type('.tl-search', 'رومانوسكي');
+      const found = await until(async () => {
+        const ids = await listed(popup);
+        return ids.size < scoped.size ? ids : null;
+      }, 5_000, 'search did not filter the list');
+      for (const id of eventsOf('alina-romanowski')) expect(found.has(id), id).toBe(true);
+
+      // The switch turns Siyaq off for the site and on again, live in the open article.
+      await article.evaluate(markWindow);
+      await popup.bringToFront();
+      await popup.click('button[role="switch"]');
+      await until(async () => (await popup.$eval('button[role="switch"]', (b) => b.getAttribute('aria-checked'))) === 'false', 5_000, 'the switch did not turn off');
+      await waitForMarksLike(d, (m) => Object.keys(m).length === 0, 'the marks stayed after turning the site off', 5_000);
+      await popup.click('button[role="switch"]');
+      await waitForMarksLike(d, (m) => m['siyaq-mention-underline'] === 4, 'the marks did not come back after turning the site on', 10_000);
+      expect(await article.evaluate(windowMarked), 'the article was reloaded').toBe(true);
+      expect(session.pageErrors).toEqual([]);
+    } finally {
+      await popup.close();
+    }
+  });
+
+  it("timeline.html#topic=sudani lists al-Sudani's events", async () => {
+    const page = await session.openExtensionPage('timeline.html#topic=sudani');
+    try {
+      await page.waitForSelector('[data-event-id]', { timeout: 10_000 });
+      await until(async () => {
+        const ids = await listed(page);
+        const want = eventsOf('sudani');
+        return ids.size === want.length && want.every((id) => ids.has(id));
+      }, 5_000, "the deep link did not list exactly al-Sudani's events");
+    } finally {
+      await page.close();
     }
   });
 });

@@ -4,7 +4,7 @@ import { persist, type PersistOptions } from '../../lib/page/persist';
 const fast = (alive = () => true): PersistOptions => ({
   isAlive: alive,
   pauses: [1, 1, 1],
-  attemptMs: 30,
+  attemptMs: [30],
   setTimer: (run, ms) => setTimeout(run, ms),
 });
 
@@ -31,6 +31,18 @@ describe('persist: asking a background that may have been stopped', () => {
     const ask = () => (++calls === 1 ? new Promise<string>(() => undefined) : Promise.resolve('topics'));
     await expect(persist(ask, fast())).resolves.toBe('topics');
     expect(calls).toBe(2);
+  });
+
+  it('gives later attempts the longer time limits', async () => {
+    const started: number[] = [];
+    const t0 = Date.now();
+    const ask = () => {
+      started.push(Date.now() - t0);
+      // The third attempt answers after 60 ms: only its limit (100 ms) lets it.
+      return started.length < 3 ? new Promise<string>(() => undefined) : new Promise<string>((r) => setTimeout(() => r('late'), 60));
+    };
+    await expect(persist(ask, { ...fast(), attemptMs: [20, 20, 100] })).resolves.toBe('late');
+    expect(started).toHaveLength(3);
   });
 
   it('stops asking once the extension is gone, with the last error', async () => {
