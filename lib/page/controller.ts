@@ -61,6 +61,9 @@ export interface ControllerDeps {
   isAlive(): boolean;
 }
 
+/** How often a long read paints what it has found so far. */
+const PROGRESS_PAINT_MS = 250;
+
 /** How long the pointer may be off both the mention and the card before it closes. */
 const CLOSE_GRACE_MS = 300;
 
@@ -112,7 +115,17 @@ export class PageController {
     this.roots = [root];
     await this.pause();
     if (signal.aborted) return;
-    await this.scanner.scan(root, signal, () => this.pause());
+    // A long article is painted as it is read, every so often, so the top of
+    // the page is marked while the rest is still being read; a short one, once.
+    let paintedAt = this.deps.win.performance.now();
+    await this.scanner.scan(root, signal, () => {
+      const now = this.deps.win.performance.now();
+      if (now - paintedAt >= PROGRESS_PAINT_MS) {
+        this.refresh();
+        paintedAt = now;
+      }
+      return this.pause();
+    });
     if (signal.aborted) return;
     this.refresh();
     this.listen();

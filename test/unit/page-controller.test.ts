@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CardData, MatcherTopic } from '../../lib/messages';
 import { PageController, type DisplaySettings } from '../../lib/page/controller';
 import { type Matcher, type MatcherImage, compileMatcher, matcherFromImage, matcherToImage } from '../../lib/detect/matcher';
@@ -249,5 +249,42 @@ describe('PageScanner across chunks', () => {
     // even though the article is read in several chunks.
     expect((await c.summary()).topics).toEqual([{ id: 'sudani', count: 1 }]);
     stop.abort();
+  });
+
+  it('paints a long article as it reads it, the first marks before the read is over', async () => {
+    const filler = '<p>' + 'حديث عام عن الطقس والزراعة والأسواق في المدن الكبيرة. '.repeat(40) + '</p>';
+    document.documentElement.lang = 'ar';
+    document.body.innerHTML = `<article><p>قال محمد شياع السوداني إن داعش تراجع.</p>${filler.repeat(40)}<p>وعاد داعش.</p></article>`;
+    registry.clear();
+    const painted: number[] = [];
+    const set = registry.set.bind(registry);
+    registry.set = (name, highlight) => {
+      painted.push(highlight.size);
+      return set(name, highlight);
+    };
+    // Each reading of the clock is 300 ms after the last: every pause between slices paints.
+    let clock = 0;
+    const now = vi.spyOn(testWindow.performance, 'now').mockImplementation(() => (clock += 300));
+    const stop = new AbortController();
+    try {
+      const c = new PageController({
+        win: testWindow,
+        signal: stop.signal,
+        settings: { ...settings, markAll: true },
+        isAlive: () => true,
+        fetchMatcher: async () => viaBackground(TOPICS),
+        fetchCard: async () => null,
+        loadUi: () => Promise.reject(new Error('not opened here')),
+      });
+      await c.start();
+      expect(painted.length).toBeGreaterThan(1);
+      // The first paint had the first paragraph's marks; the last has the far «داعش» too.
+      expect(painted[0]).toBe(2);
+      expect(painted.at(-1)).toBe(3);
+    } finally {
+      now.mockRestore();
+      registry.set = set;
+      stop.abort();
+    }
   });
 });
