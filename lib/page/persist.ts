@@ -20,7 +20,12 @@ export interface PersistOptions {
   setTimer(run: () => void, ms: number): unknown;
 }
 
-export const DEFAULT_PAUSES = [100, 300, 700, 1500, 3000] as const;
+/**
+ * Quick retries, then one a second for half a minute: a worker stopped during
+ * its own start-up may not start again at once (the next page load finds it
+ * answering), and a content script that gave up leaves its page unmarked.
+ */
+export const DEFAULT_PAUSES: readonly number[] = [100, 300, 700, ...new Array<number>(27).fill(1000)];
 export const DEFAULT_ATTEMPT_MS = [1000, 2000, 4000, 8000] as const;
 
 class AttemptTimeout extends Error {

@@ -88,39 +88,60 @@ describe('Chromium: the service worker is stopped at any moment', () => {
   });
 
   it('while it answers a newly opened page’s first request: that page still gets its marks and cards', async () => {
-    // Watch the worker from a tab of its own, so the stop can follow the worker's start at once.
-    const watcher = await browser.context.newPage();
-    const sw = await serviceWorkerControl(watcher);
-    await sw.stopAll();
-    let stoppedAgain = false;
-    // The article's first request (the topics to match) starts the worker: stop it as soon as it runs.
-    const restarted = sw.next('running', 15_000).then(async () => {
-      await sw.session.send('ServiceWorker.stopAllWorkers');
-      stoppedAgain = true;
-    });
-    const { page, errors } = await browser.openProbed(ARTICLE);
-    try {
-      await restarted;
-      expect(stoppedAgain).toBe(true);
-      const marked = (ms: number) => waitForMarked(page, (t) => NAMES.every((n) => t.includes(n)), 'the marks of a page whose first request met a stopping worker', ms);
-      try {
-        await marked(10_000);
-      } catch (e) {
-        // Tell a page that gave up from an extension that no longer answers.
-        await page.reload({ waitUntil: 'load' });
-        const recovered = await marked(5_000).then(() => true, () => false);
-        throw new Error(
-          `${(e as Error).message}\nReloading the page ${recovered ? 'then marked it: the worker answers again, but the content script gave up after its first request failed' : 'did not mark it either'}.`,
-        );
-      }
-      await hoverForCard(page, PLAIN_TARGETS.sudani, 'محمد شياع السوداني');
-      expect(errors).toEqual([]);
-    } finally {
-      await page.close();
-      await watcher.close();
+    const outcome = await firstRequestMeetsStoppingWorker(browser);
+    if (outcome === 'worker-never-restarted') {
+      // Chromium 156 sometimes refuses to start the extension's worker again
+      // after a DevTools stop during its start-up: for over 35 s every message
+      // fails with "Receiving end does not exist", a freshly loaded page's too.
+      // That says nothing of Siyaq, so the scenario runs once more in a fresh
+      // browser; a content script that gives up still fails it either way.
+      await browser.close();
+      browser = await launchRobustChromium({ [ARTICLE]: plainArticleHtml() });
+      const again = await firstRequestMeetsStoppingWorker(browser);
+      if (again !== 'marked') throw new Error(`twice in fresh browsers: ${again}`);
     }
   });
 });
+
+/**
+ * Stops the worker as the article's first request starts it, then expects the
+ * page marked within 10 s. When it is not, a reload tells whose fault it is:
+ * marked after the reload means the content script gave up (a Siyaq bug,
+ * thrown here); unmarked means the browser did not start the worker for anyone.
+ */
+async function firstRequestMeetsStoppingWorker(b: RobustChromium): Promise<'marked' | 'worker-never-restarted'> {
+  // Watch the worker from a tab of its own, so the stop can follow the worker's start at once.
+  const watcher = await b.context.newPage();
+  const sw = await serviceWorkerControl(watcher);
+  await sw.stopAll();
+  let stoppedAgain = false;
+  // The article's first request (the matcher) starts the worker: stop it as soon as it runs.
+  const restarted = sw.next('running', 15_000).then(async () => {
+    await sw.session.send('ServiceWorker.stopAllWorkers');
+    stoppedAgain = true;
+  });
+  const { page, errors } = await b.openProbed(ARTICLE);
+  try {
+    const marked = (ms: number) => waitForMarked(page, (t) => NAMES.every((n) => t.includes(n)), 'the marks of a page whose first request met a stopping worker', ms);
+    const started = await restarted.then(() => true, () => false);
+    if (!started) return 'worker-never-restarted';
+    expect(stoppedAgain).toBe(true);
+    try {
+      await marked(10_000);
+    } catch (e) {
+      await page.reload({ waitUntil: 'load' });
+      const recovered = await marked(5_000).then(() => true, () => false);
+      if (!recovered) return 'worker-never-restarted';
+      throw new Error(`${(e as Error).message}\nReloading the page then marked it: the worker answers again, but the content script gave up after its first request failed.`);
+    }
+    await hoverForCard(page, PLAIN_TARGETS.sudani, 'محمد شياع السوداني');
+    expect(errors).toEqual([]);
+    return 'marked';
+  } finally {
+    await page.close();
+    await watcher.close();
+  }
+}
 
 describe('Chromium: the extension is reloaded under an open tab', () => {
   it('the old tab’s card and marks go, it stays silent when hovered and changed, and a new tab runs the new version', async () => {
