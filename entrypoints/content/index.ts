@@ -30,7 +30,6 @@ async function askMatcher(ctx: ContentScriptContext): Promise<Matcher> {
     isAlive: () => !ctx.isInvalid,
     pauses: DEFAULT_PAUSES,
     attemptMs: DEFAULT_ATTEMPT_MS,
-    setTimer: (run, ms) => setTimeout(run, ms),
   });
   return matcherFromImage(image);
 }

@@ -17,7 +17,6 @@ export interface PersistOptions {
    * later, for a worker still seeding a large corpus.
    */
   attemptMs: readonly number[];
-  setTimer(run: () => void, ms: number): unknown;
 }
 
 /**
@@ -34,23 +33,25 @@ class AttemptTimeout extends Error {
   }
 }
 
-function within<T>(promise: Promise<T>, ms: number, setTimer: PersistOptions['setTimer']): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    setTimer(() => reject(new AttemptTimeout(ms)), ms);
-    promise.then(resolve, reject);
+/** The promise's outcome, or an AttemptTimeout after `ms`; the timer goes as soon as either comes. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AttemptTimeout(ms)), ms);
   });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 export async function persist<T>(ask: () => Promise<T>, options: PersistOptions): Promise<T> {
-  const { isAlive, pauses, attemptMs, setTimer } = options;
+  const { isAlive, pauses, attemptMs } = options;
   let lastError: unknown;
   for (let attempt = 0; attempt <= pauses.length; attempt++) {
     try {
-      return await within(ask(), attemptMs[Math.min(attempt, attemptMs.length - 1)]!, setTimer);
+      return await within(ask(), attemptMs[Math.min(attempt, attemptMs.length - 1)]!);
     } catch (error) {
       lastError = error;
       if (!isAlive() || attempt === pauses.length) break;
-      await new Promise((resolve) => setTimer(() => resolve(undefined), pauses[attempt]!));
+      await new Promise((resolve) => setTimeout(resolve, pauses[attempt]!));
     }
   }
   throw lastError;

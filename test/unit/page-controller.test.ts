@@ -56,6 +56,19 @@ function page(): void {
 
 const idle = () => new Promise((r) => setTimeout(r, 400));
 
+/** A controller that reads and marks every mention, for tests that never open a card. */
+function markingController(topics: MatcherTopic[], signal: AbortSignal): PageController {
+  return new PageController({
+    win: testWindow,
+    signal,
+    settings: { ...settings, markAll: true },
+    isAlive: () => true,
+    fetchMatcher: async () => viaBackground(topics),
+    fetchCard: async () => null,
+    loadUi: () => Promise.reject(new Error('no card in this test')),
+  });
+}
+
 describe('PageController', () => {
   let stop: AbortController;
   let cardRequests: string[];
@@ -235,15 +248,7 @@ describe('PageScanner across chunks', () => {
     </article>`;
     registry.clear();
     const stop = new AbortController();
-    const c = new PageController({
-      win: testWindow,
-      signal: stop.signal,
-      settings: { ...settings, markAll: true },
-      isAlive: () => true,
-      fetchMatcher: async () => viaBackground(topics),
-      fetchCard: async () => null,
-      loadUi: () => Promise.reject(new Error('not opened here')),
-    });
+    const c = markingController(topics, stop.signal);
     await c.start();
     // The first, cued «السوداني» is found; the far one, with no cue, stays unmarked
     // even though the article is read in several chunks.
@@ -267,15 +272,7 @@ describe('PageScanner across chunks', () => {
     const now = vi.spyOn(testWindow.performance, 'now').mockImplementation(() => (clock += 300));
     const stop = new AbortController();
     try {
-      const c = new PageController({
-        win: testWindow,
-        signal: stop.signal,
-        settings: { ...settings, markAll: true },
-        isAlive: () => true,
-        fetchMatcher: async () => viaBackground(TOPICS),
-        fetchCard: async () => null,
-        loadUi: () => Promise.reject(new Error('not opened here')),
-      });
+      const c = markingController(TOPICS, stop.signal);
       await c.start();
       expect(painted.length).toBeGreaterThan(1);
       // The first paint had the first paragraph's marks; the last has the far «داعش» too.

@@ -5,7 +5,6 @@ const fast = (alive = () => true): PersistOptions => ({
   isAlive: alive,
   pauses: [1, 1, 1],
   attemptMs: [30],
-  setTimer: (run, ms) => setTimeout(run, ms),
 });
 
 describe('persist: asking a background that may have been stopped', () => {

@@ -267,6 +267,23 @@ export const TYPED_NAMES = {
   textarea: 'لويد أوستن في قاعدة عين الأسد مع كتائب حزب الله',
 } as const;
 
+/**
+ * The odd page's text once the reader has typed ' أنتوني بلينكن' at the end of
+ * its editable paragraph, from its text when the DOM was ready.
+ */
+export function oddTextAfterEdit(atDomReady: string | null): string | undefined {
+  return atDomReady?.replace('قاعدة عين الأسد وكتائب حزب الله تعلق.', 'قاعدة عين الأسد وكتائب حزب الله تعلق. أنتوني بلينكن');
+}
+
+/** Runs in the odd page: the text of its two frames and its shadow root's markup, to compare with and without Siyaq. */
+export function oddPageInner(): { frame: string | null; srcdoc: string | null; shadow: string } {
+  return {
+    frame: (document.getElementById('same-origin') as HTMLIFrameElement).contentDocument?.body.innerText ?? null,
+    srcdoc: (document.getElementById('srcdoc') as HTMLIFrameElement).contentDocument?.body.innerText ?? null,
+    shadow: document.getElementById('shadow-host')!.shadowRoot!.innerHTML,
+  };
+}
+
 /** Path of the same-origin page the odd page shows in an <iframe>. */
 export const ODD_FRAME_PATH = '/news/2024/9/24/odd-frame';
 
