@@ -117,14 +117,15 @@ export class PageController {
     if (signal.aborted) return;
     // A long article is painted as it is read, every so often, so the top of
     // the page is marked while the rest is still being read; a short one, once.
+    // Each paint is a task of its own, not added to a slice's read.
     let paintedAt = this.deps.win.performance.now();
-    await this.scanner.scan(root, signal, () => {
+    await this.scanner.scan(root, signal, async () => {
+      await this.pause();
       const now = this.deps.win.performance.now();
-      if (now - paintedAt >= PROGRESS_PAINT_MS) {
-        this.refresh();
-        paintedAt = now;
-      }
-      return this.pause();
+      if (now - paintedAt < PROGRESS_PAINT_MS || signal.aborted) return;
+      this.refresh();
+      paintedAt = now;
+      await this.pause();
     });
     if (signal.aborted) return;
     this.refresh();
