@@ -257,8 +257,11 @@ function headlineDate(doc: Document, root: Element): string | null {
   return fallback;
 }
 
-/** The article's publication date: "YYYY-MM-DD" when the day is known, "YYYY-MM", or null. */
-export function detectPublished(doc: Document): string | null {
+/**
+ * The article's publication date: "YYYY-MM-DD" when the day is known, "YYYY-MM", or null.
+ * `root` is the article's element when the caller has found it already (articleRoot).
+ */
+export function detectPublished(doc: Document, root?: Element): string | null {
   const ld = jsonLd(doc);
   const fromLd = ld.published ? metadataDay(ld.published.value) : null;
   if (fromLd) return fromLd;
@@ -268,15 +271,15 @@ export function detectPublished(doc: Document): string | null {
   }
   const microdata = itempropDate(doc, 'datePublished');
   if (microdata) return microdata;
-  const root = articleRoot(doc);
-  const time = timeElementDate(doc, root);
+  const article = root ?? articleRoot(doc);
+  const time = timeElementDate(doc, article);
   if (time) return time;
   const generic = metaContent(doc, GENERIC_META);
   if (generic) return generic;
   // A date the byline gives is the publication date more often than a
   // modification time is: the text comes before the modified-time fields.
   return (
-    headlineDate(doc, root) ??
+    headlineDate(doc, article) ??
     (ld.modified ? metadataDay(ld.modified.value) : null) ??
     metaContent(doc, MODIFIED_META) ??
     itempropDate(doc, 'dateModified')

@@ -13,6 +13,7 @@
  */
 import { countLetters, sampleLetters, type LetterCounts } from './language';
 import { isSkippedElement } from './page-text';
+import { runAll, type Steps } from './steps';
 
 /** In order of trust: a declared article body, then the usual CMS class names. */
 const CANDIDATES = [
@@ -35,9 +36,14 @@ const MIN_PARAGRAPH = 25;
 const MAX_PARAGRAPHS = 1500;
 /** Characters of one paragraph counted: its size beyond this changes nothing. */
 const MAX_PARAGRAPH_CHARS = 4000;
+/** Paragraphs scored per step, and characters of text nodes read per step: well under a millisecond each. */
+const PARAGRAPHS_PER_STEP = 25;
+const CHARS_PER_STEP = 16_000;
 /** A named candidate must hold at least this share of the page's paragraph letters. */
 const CANDIDATE_SHARE = 0.5;
 const MIN_ARTICLE_LETTERS = 150;
+/** Node.DOCUMENT_POSITION_PRECEDING: the detect command's DOM (linkedom) has no global Node. */
+const DOCUMENT_POSITION_PRECEDING = 2;
 
 interface Scores {
   /** Arabic letters of qualifying paragraphs anywhere inside the element. */
@@ -80,7 +86,7 @@ function addTo(map: Map<Element, number>, el: Element, value: number): void {
  * Scores elements by the paragraphs they hold. A <p> credits its ancestors; an
  * element that holds prose directly (text between <br>s) credits itself first.
  */
-function scoreParagraphs(paragraphs: Iterable<Element>, holdsText: boolean): Scores {
+function* scoreParagraphs(paragraphs: Iterable<Element>, holdsText: boolean): Steps<Scores> {
   const contained = new Map<Element, number>();
   const score = new Map<Element, number>();
   const memo = new Map<Element, boolean>();
@@ -88,6 +94,7 @@ function scoreParagraphs(paragraphs: Iterable<Element>, holdsText: boolean): Sco
   let seen = 0;
   for (const p of paragraphs) {
     if (++seen > MAX_PARAGRAPHS) break;
+    if (seen % PARAGRAPHS_PER_STEP === 0) yield;
     const letters = arabicLetters(p.textContent ?? '');
     if (letters < MIN_PARAGRAPH || skippedWithin(p, memo)) continue;
     total += letters;
@@ -106,12 +113,17 @@ function scoreParagraphs(paragraphs: Iterable<Element>, holdsText: boolean): Sco
  * and <br>s instead of <p>s: the parent of every text node with enough Arabic,
  * read up to a bounded number of characters.
  */
-function textHolders(body: Element): Element[] {
+function* textHolders(body: Element): Steps<Element[]> {
   const holders = new Set<Element>();
   const budget = 400_000;
   let read = 0;
+  let stepEnd = CHARS_PER_STEP;
   let node: Node | null = body.firstChild;
   while (node && read < budget) {
+    if (read >= stepEnd) {
+      yield;
+      stepEnd = read + CHARS_PER_STEP;
+    }
     if (node.nodeType === 3) {
       const data = (node as Text).data;
       read += data.length;
@@ -157,17 +169,26 @@ function withHeadline(doc: Document, root: Element, contained: Map<Element, numb
 
 /** The element the article's text lives in; the body when nothing better stands out. */
 export function articleRoot(doc: Document): Element {
-  const body = doc.body ?? doc.documentElement;
-  let scores = scoreParagraphs(body.querySelectorAll('p'), false);
-  if (scores.total < MIN_ARTICLE_LETTERS) scores = scoreParagraphs(textHolders(body), true);
-  const { contained, total } = scores;
+  return runAll(findArticleRoot(doc));
+}
 
+/** articleRoot in steps, for a caller that yields to the page between them (lib/detect/steps.ts). */
+export function* findArticleRoot(doc: Document): Steps<Element> {
+  const body = doc.body ?? doc.documentElement;
+  let scores = yield* scoreParagraphs(body.querySelectorAll('p'), false);
+  if (scores.total < MIN_ARTICLE_LETTERS) scores = yield* scoreParagraphs(yield* textHolders(body), true);
+  const { contained, total } = scores;
+  yield;
+
+  // Only elements that hold scored prose can win, so only they are matched
+  // against the selector: far cheaper than querying a huge page for it.
   const candidate = (selector: string): Element | null => {
     let pick: Element | null = null;
     let pickLetters = 0;
-    for (const el of body.querySelectorAll(selector)) {
-      const letters = contained.get(el) ?? 0;
-      if (letters > pickLetters) {
+    for (const [el, letters] of contained) {
+      if (letters < pickLetters || !el.matches(selector)) continue;
+      // A tie goes to the element first in the document (an ancestor comes before what it holds).
+      if (letters > pickLetters || (pick && pick.compareDocumentPosition(el) & DOCUMENT_POSITION_PRECEDING)) {
         pick = el;
         pickLetters = letters;
       }
@@ -177,6 +198,7 @@ export function articleRoot(doc: Document): Element {
   for (const selector of CANDIDATES) {
     const pick = candidate(selector);
     if (pick) return withHeadline(doc, pick, contained);
+    yield;
   }
   if (total < MIN_ARTICLE_LETTERS) return fallbackByText(body);
 

@@ -9,8 +9,9 @@
  */
 import type { CardData, PageSummary, TabRequest } from '../messages';
 import type { Matcher } from '../detect/matcher';
-import { articleRoot } from '../detect/article';
+import { articleRoot, findArticleRoot } from '../detect/article';
 import { isArabicDocument } from '../detect/language';
+import { runInSlices, type SliceOptions } from '../detect/steps';
 import { HitIndex } from './hit-test';
 import { MarkLayer, type MarkStyle } from './marks';
 import { PageScanner, type PageMention } from './scanner';
@@ -36,8 +37,8 @@ export interface CardView {
 /** The parts of Siyaq a page needs only once the reader turns to it. */
 export interface ReaderUi {
   createCard(): CardView;
-  /** The article's publication date (lib/dates/published.ts). */
-  detectPublished(doc: Document): string | null;
+  /** The article's publication date (lib/dates/published.ts); `root` is the article when already found. */
+  detectPublished(doc: Document, root?: Element): string | null;
 }
 
 export interface ControllerDeps {
@@ -63,6 +64,13 @@ export interface ControllerDeps {
 
 /** How often a long read paints what it has found so far. */
 const PROGRESS_PAINT_MS = 250;
+
+/**
+ * How long the first read may hold the page's thread before giving it back.
+ * A long task is one over 50 ms, and the page's own style and garbage
+ * collection may land in the same task: Siyaq keeps to a fifth of that.
+ */
+const SLICE_MS = 10;
 
 /** How long the pointer may be off both the mention and the card before it closes. */
 const CLOSE_GRACE_MS = 300;
@@ -107,27 +115,30 @@ export class PageController {
     if (!this.arabic || signal.aborted) return;
     const matcher = await this.deps.fetchMatcher();
     if (signal.aborted) return;
-    this.scanner = new PageScanner(this.doc, matcher);
-    // Each step is its own task, so the page stays responsive on a huge article.
+    const scanner = new PageScanner(this.doc, matcher);
+    this.scanner = scanner;
+    // Finding the article and reading it run in slices, so the page stays responsive on a huge article.
+    const now = (): number => this.deps.win.performance.now();
+    const slices: SliceOptions = { now, pause: () => this.pause(), budgetMs: SLICE_MS, signal };
     await this.pause();
-    if (signal.aborted) return;
-    const root = articleRoot(this.doc);
-    this.roots = [root];
-    await this.pause();
-    if (signal.aborted) return;
+    const found = await runInSlices(findArticleRoot(this.doc), slices);
+    if (!found.done) return;
+    this.roots = [found.value];
     // A long article is painted as it is read, every so often, so the top of
     // the page is marked while the rest is still being read; a short one, once.
     // Each paint is a task of its own, not added to a slice's read.
-    let paintedAt = this.deps.win.performance.now();
-    await this.scanner.scan(root, signal, async () => {
-      await this.pause();
-      const now = this.deps.win.performance.now();
-      if (now - paintedAt < PROGRESS_PAINT_MS || signal.aborted) return;
-      this.refresh();
-      paintedAt = now;
-      await this.pause();
+    let paintedAt = now();
+    const read = await runInSlices(scanner.scan(found.value), {
+      ...slices,
+      pause: async () => {
+        await this.pause();
+        if (now() - paintedAt < PROGRESS_PAINT_MS || signal.aborted) return;
+        this.refresh();
+        paintedAt = now();
+        await this.pause();
+      },
     });
-    if (signal.aborted) return;
+    if (!read.done) return;
     this.refresh();
     this.listen();
   }
@@ -144,7 +155,7 @@ export class PageController {
   /** The article's publication date, read from the page once (null when it cannot be known). */
   articleDate(): Promise<string | null> {
     this.published ??= this.readerUi().then(
-      (ui) => ui.detectPublished(this.doc),
+      (ui) => ui.detectPublished(this.doc, this.roots[0]),
       () => null,
     );
     return this.published;

@@ -28,6 +28,16 @@ describe.each(DOM_KINDS)('articleRoot (%s)', (kind) => {
     expect(root.id).toBe('a');
   });
 
+  it('takes the outer of two nested CMS bodies holding the same prose, as the page lists them', () => {
+    const root = rootOf(`<div class="article-body" id="outer"><div class="article-content" id="inner">${prose(6)}</div></div>`);
+    expect(root.id).toBe('outer');
+  });
+
+  it('takes the first of two CMS bodies with the same prose', () => {
+    const root = rootOf(`<div class="wrap"><div class="article-text" id="first">${prose(4)}</div><div class="article-text" id="second">${prose(4)}</div></div>`);
+    expect(root.id).toBe('first');
+  });
+
   it('takes a single <article> holding the story', () => {
     expect(rootOf(`<div class="wrap"><article id="x"><h1>عنوان</h1>${prose(5)}</article></div>`).id).toBe('x');
   });

@@ -13,6 +13,7 @@ import { compileMatcher } from '../../../lib/detect/matcher';
 import { articleRoot } from '../../../lib/detect/article';
 import { isArabicDocument } from '../../../lib/detect/language';
 import { PageScanner } from '../../../lib/page/scanner';
+import { runAll } from '../../../lib/detect/steps';
 import { MarkLayer } from '../../../lib/page/marks';
 import { HitIndex } from '../../../lib/page/hit-test';
 
@@ -64,9 +65,6 @@ declare global {
   }
 }
 
-/** The scan yields between chunks in the content script; here it resumes at once, so only work is timed. */
-const noPause = (): Promise<void> => Promise.resolve();
-
 async function siyaqPass(topics: MatcherTopic[]) {
   const t0 = performance.now();
   const arabic = isArabicDocument(document);
@@ -75,7 +73,8 @@ async function siyaqPass(topics: MatcherTopic[]) {
   const matcher = compileMatcher(topics);
   const t2 = performance.now();
   const scanner = new PageScanner(document, matcher);
-  await scanner.scan(root, new AbortController().signal, noPause);
+  // The content script pauses between slices of the scan; here it runs through, so only work is timed.
+  runAll(scanner.scan(root));
   const t3 = performance.now();
   const mentions = scanner.mentions();
   new MarkLayer(window).paint(

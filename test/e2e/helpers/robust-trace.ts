@@ -48,6 +48,8 @@ export interface AttributedTask {
   /** ms of the task during which the extension's code was on the stack. */
   extensionMs: number;
   attributable: boolean;
+  /** The extension's functions that held the task longest (the innermost extension frame of each sample), hottest first. */
+  hottest: { fn: string; ms: number }[];
 }
 
 export interface TraceAttribution {
@@ -61,7 +63,7 @@ export interface TraceAttribution {
 interface ProfileNode {
   id: number;
   parent?: number;
-  callFrame: { url?: string };
+  callFrame: { url?: string; functionName?: string; lineNumber?: number; columnNumber?: number };
 }
 
 export function attributeLongTasks(trace: Buffer | string, pageUrl: string, extensionOrigin: string): TraceAttribution {
@@ -101,8 +103,21 @@ export function attributeLongTasks(trace: Buffer | string, pageUrl: string, exte
     extensionNode.set(id, verdict);
     return verdict;
   };
+  // The innermost extension frame of a sample: native calls (textContent, a regex) count for the function that made them.
+  const extensionFrame = (id: number): string | null => {
+    for (let node = nodes.get(id); node; node = node.parent === undefined ? undefined : nodes.get(node.parent)) {
+      const { url = '', functionName, lineNumber = 0, columnNumber = 0 } = node.callFrame;
+      if (url.startsWith(extensionOrigin)) return `${functionName || '(anonymous)'} ${url.slice(extensionOrigin.length)}:${lineNumber + 1}:${columnNumber + 1}`;
+    }
+    return null;
+  };
   // Each sample stands for the time until the next one (µs).
-  const weighted = samples.map((s, i) => ({ t: s.t, ext: isExtension(s.node), w: Math.min((samples[i + 1]?.t ?? s.t) - s.t, 5_000) }));
+  const weighted = samples.map((s, i) => ({
+    t: s.t,
+    ext: isExtension(s.node),
+    fn: isExtension(s.node) ? extensionFrame(s.node) : null,
+    w: Math.min((samples[i + 1]?.t ?? s.t) - s.t, 5_000),
+  }));
   const extensionTotalMs = weighted.reduce((sum, s) => sum + (s.ext ? s.w : 0), 0) / 1000;
 
   // Top-level tasks of the main thread (a RunTask nested in another is part of it).
@@ -125,7 +140,13 @@ export function attributeLongTasks(trace: Buffer | string, pageUrl: string, exte
     const to = task.ts + (task.dur ?? 0);
     while (cursor < weighted.length && weighted[cursor]!.t < from) cursor++;
     let ext = 0;
-    for (let i = cursor; i < weighted.length && weighted[i]!.t <= to; i++) if (weighted[i]!.ext) ext += weighted[i]!.w;
+    const byFunction = new Map<string, number>();
+    for (let i = cursor; i < weighted.length && weighted[i]!.t <= to; i++) {
+      const { ext: isExt, fn, w } = weighted[i]!;
+      if (!isExt) continue;
+      ext += w;
+      if (fn) byFunction.set(fn, (byFunction.get(fn) ?? 0) + w);
+    }
     const extensionMs = ext / 1000;
     longestExtensionTaskMs = Math.max(longestExtensionTaskMs, extensionMs);
     const duration = (task.dur ?? 0) / 1000;
@@ -135,6 +156,10 @@ export function attributeLongTasks(trace: Buffer | string, pageUrl: string, exte
       duration,
       extensionMs,
       attributable: extensionMs > LONG_TASK_MS || extensionMs > duration - LONG_TASK_MS,
+      hottest: [...byFunction]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 4)
+        .map(([fn, us]) => ({ fn, ms: us / 1000 })),
     });
   }
   return { tasks, extensionTotalMs, longestExtensionTaskMs };
@@ -142,6 +167,10 @@ export function attributeLongTasks(trace: Buffer | string, pageUrl: string, exte
 
 export function formatTasks(tasks: readonly AttributedTask[]): string {
   return tasks
-    .map((t) => `  at ${t.start.toFixed(0)} ms: ${t.duration.toFixed(0)} ms task, Siyaq ${t.extensionMs.toFixed(0)} ms${t.attributable ? '  ← Siyaq’s' : ''}`)
+    .map((t) => {
+      const line = `  at ${t.start.toFixed(0)} ms: ${t.duration.toFixed(0)} ms task, Siyaq ${t.extensionMs.toFixed(0)} ms${t.attributable ? '  ← Siyaq’s' : ''}`;
+      const hot = t.hottest.filter((h) => h.ms >= 1).map((h) => `    ${h.ms.toFixed(0)} ms in ${h.fn}`);
+      return [line, ...hot].join('\n');
+    })
     .join('\n');
 }
