@@ -4,13 +4,24 @@
  * content script asks for what it needs here.
  */
 import type { CorpusEvent, Localized, Source, Topic, TopicKind } from './corpus/types';
-import type { MatcherImage } from './detect/matcher';
 
 /** What the detector needs of a topic: no descriptions, no events. */
 export interface MatcherTopic {
   id: string;
   aliases: string[];
   rules?: Topic['rules'];
+}
+
+/**
+ * A mention the background found in text the page sent: UTF-16 offsets into
+ * that text, so the page maps them back to its own nodes.
+ */
+export interface FoundMention {
+  topic: string;
+  start: number;
+  end: number;
+  /** Found through an alias that needs a cue: it does not vouch for its topic elsewhere on the page. */
+  cued: boolean;
 }
 
 export interface CardEvent extends CorpusEvent {
@@ -27,14 +38,15 @@ export interface CardData {
 }
 
 export type Request =
-  | { type: 'matcher' }
+  /** `known`: topics the page already found unambiguously, for the context rules (DetectOptions.knownTopics). */
+  | { type: 'detect'; text: string; known: string[] }
   | { type: 'card'; topic: string; articleDate: string | null; limit?: number }
   | { type: 'open-timeline'; topic?: string }
   | { type: 'mute-topic'; topic: string }
   | { type: 'disable-site'; host: string };
 
-export type Response<R extends Request> = R extends { type: 'matcher' }
-  ? MatcherImage
+export type Response<R extends Request> = R extends { type: 'detect' }
+  ? FoundMention[]
   : R extends { type: 'card' }
     ? CardData | null
     : R extends { type: 'open-timeline' | 'mute-topic' | 'disable-site' }

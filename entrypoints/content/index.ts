@@ -4,8 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BUILT_IN_MATCHES, siteKey } from '../../lib/sites';
 import { getSettings, releaseListener, siteEnabled, watchSettings, type Settings } from '../../lib/settings';
 import { uiLang } from '../../lib/i18n';
-import type { CardData, PageSummary, Request, TabRequest } from '../../lib/messages';
-import { type Matcher, type MatcherImage, matcherFromImage } from '../../lib/detect/matcher';
+import type { CardData, FoundMention, PageSummary, Request, TabRequest } from '../../lib/messages';
 import { PageController, type DisplaySettings, type ReaderUi } from '../../lib/page/controller';
 import { DEFAULT_ATTEMPT_MS, DEFAULT_PAUSES, persist } from '../../lib/page/persist';
 import { READER_UI_KEY, READER_UI_PATH, type ReaderUiModule } from './reader-ui-key';
@@ -21,17 +20,16 @@ async function ask<T>(request: Request): Promise<T> {
 }
 
 /**
- * The matcher the background compiled, asked again while the extension is
- * alive: the worker may be stopped just as the page's first request reaches
- * it (lib/page/persist.ts).
+ * Mentions in the page's text, found by the background; asked again while the
+ * extension is alive: the worker may be stopped just as the page's first
+ * request reaches it (lib/page/persist.ts).
  */
-async function askMatcher(ctx: ContentScriptContext): Promise<Matcher> {
-  const image = await persist(() => ask<MatcherImage>({ type: 'matcher' }), {
+function askDetect(ctx: ContentScriptContext, text: string, known: readonly string[]): Promise<FoundMention[]> {
+  return persist(() => ask<FoundMention[]>({ type: 'detect', text, known: [...known] }), {
     isAlive: () => !ctx.isInvalid,
     pauses: DEFAULT_PAUSES,
     attemptMs: DEFAULT_ATTEMPT_MS,
   });
-  return matcherFromImage(image);
 }
 
 /**
@@ -66,7 +64,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       win: window,
       signal: stop.signal,
       settings: display(settings),
-      fetchMatcher: () => askMatcher(ctx),
+      detectText: (text, known) => askDetect(ctx, text, known),
       fetchCard: (topic, articleDate) => ask<CardData | null>({ type: 'card', topic, articleDate, limit: 5 }),
       // ctx.isInvalid notices a reloaded extension and aborts ctx.signal, which stops this session.
       isAlive: () => !ctx.isInvalid,

@@ -12,7 +12,8 @@ import { muteTopic, setOutletEnabled } from '../settings';
 import { OUTLETS } from '../sites';
 import type { SiyaqDb } from './db';
 import { cardFor, matcherTopics } from './queries';
-import { type MatcherImage, compileMatcher, matcherToImage } from '../detect/matcher';
+import { type Matcher, compileMatcher } from '../detect/matcher';
+import { findMentions } from '../detect/detect';
 
 /**
  * Runs `start` (open, then seed) once and hands every caller the same promise,
@@ -34,8 +35,8 @@ function isRequest(m: unknown): m is Request {
   if (typeof m !== 'object' || m === null) return false;
   const r = m as Record<string, unknown>;
   switch (r.type) {
-    case 'matcher':
-      return true;
+    case 'detect':
+      return typeof r.text === 'string' && Array.isArray(r.known) && r.known.every((k) => typeof k === 'string');
     case 'card':
       return (
         typeof r.topic === 'string' &&
@@ -54,23 +55,24 @@ function isRequest(m: unknown): m is Request {
 }
 
 /**
- * The last compiled matcher, kept while the worker lives: every page load asks
- * for it, and the topics change only when a pack is imported, removed or reset.
- * Keyed by the topics themselves, so any change to them compiles afresh.
+ * The last compiled matcher, kept while the worker lives: every page asks it
+ * to read its text, and the topics change only when a pack is imported,
+ * removed or reset. Keyed by the topics themselves, so any change to them
+ * compiles afresh.
  */
-let compiled: { key: string; image: MatcherImage } | null = null;
+let compiled: { key: string; matcher: Matcher } | null = null;
 
-export function matcherImageFor(topics: MatcherTopic[]): MatcherImage {
+export function matcherFor(topics: MatcherTopic[]): Matcher {
   const key = JSON.stringify(topics);
-  if (compiled?.key !== key) compiled = { key, image: matcherToImage(compileMatcher(topics)) };
-  return compiled.image;
+  if (compiled?.key !== key) compiled = { key, matcher: compileMatcher(topics) };
+  return compiled.matcher;
 }
 
 export async function answer<R extends Request>(request: R, ready: () => Promise<SiyaqDb>): Promise<Response<R>>;
 export async function answer(request: Request, ready: () => Promise<SiyaqDb>): Promise<Response<Request>> {
   switch (request.type) {
-    case 'matcher':
-      return matcherImageFor(await matcherTopics(await ready()));
+    case 'detect':
+      return findMentions(request.text, matcherFor(await matcherTopics(await ready())), request.known);
     case 'card':
       return cardFor(await ready(), request.topic, request.articleDate, request.limit);
     case 'open-timeline': {

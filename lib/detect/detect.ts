@@ -1,11 +1,12 @@
 /**
- * The detector: the one function the content script, `npm run detect`, the
- * tests and the benchmarks all call.
+ * The detector: the one function the background (for the content script),
+ * `npm run detect`, the tests and the benchmarks all call.
  *
  * fold the text (keeping the offset map) → find alias forms at word starts →
  * context rules → longest match wins → mentions in the original's offsets.
  */
 import { type FoldedCodes, foldCodesShared, sourceEnd } from '../arabic/normalize';
+import type { FoundMention } from '../messages';
 import type { Matcher } from './matcher';
 import { type Scan, crossesBreak, isDefiniteNoun, nextWordStart, previousWordEnd } from './rules';
 import { findAt as findAtImport, mayStart as mayStartImport } from './trie';
@@ -42,6 +43,14 @@ interface Candidate {
   end: number;
   alias: number;
   ok: boolean;
+}
+
+/**
+ * The mentions in a page's text as the background answers the content script:
+ * offsets into the text it sent (docs/adr/0006-detection-in-the-background.md).
+ */
+export function findMentions(text: string, matcher: Matcher, known: readonly string[]): FoundMention[] {
+  return detect(text, matcher, { knownTopics: new Set(known) }).map(({ topic, start, end, cued }) => ({ topic, start, end, cued }));
 }
 
 /**

@@ -4,8 +4,8 @@
  */
 import type { MatcherTopic } from '../messages';
 import { foldString } from '../arabic/normalize';
-import { type CompiledRule, RuleBook, type RuleBookImage, type RuleImage, looksLikeNisba, ruleFromImage, ruleToImage } from './rules';
-import { Trie, type TrieImage } from './trie';
+import { type CompiledRule, RuleBook, looksLikeNisba } from './rules';
+import { Trie } from './trie';
 import { spellingEdits } from './variants';
 
 export interface AliasEntry {
@@ -85,35 +85,4 @@ export function compileMatcher(topics: MatcherTopic[]): Matcher {
   });
 
   return { topicIds: topics.map((t) => t.id), aliases, trie, rules };
-}
-
-/**
- * A compiled matcher as plain, JSON-safe data. The background compiles the
- * corpus's matcher and sends this image; each page rebuilds the matcher from
- * it by copying arrays, so no page pays for folding aliases, generating
- * spelling variants and building tries with cold code on every load.
- */
-export interface MatcherImage {
-  topicIds: string[];
-  aliases: (Omit<AliasEntry, 'rules'> & { rules: RuleImage[] })[];
-  trie: TrieImage;
-  rules: RuleBookImage;
-}
-
-export function matcherToImage(m: Matcher): MatcherImage {
-  return {
-    topicIds: [...m.topicIds],
-    aliases: m.aliases.map((a) => ({ ...a, rules: a.rules.map(ruleToImage) })),
-    trie: m.trie.toImage(),
-    rules: m.rules.toImage(),
-  };
-}
-
-export function matcherFromImage(image: MatcherImage): Matcher {
-  return {
-    topicIds: image.topicIds,
-    aliases: image.aliases.map((a) => ({ ...a, rules: a.rules.map(ruleFromImage) })),
-    trie: Trie.fromImage(image.trie),
-    rules: new RuleBook(image.rules),
-  };
 }

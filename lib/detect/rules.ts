@@ -13,7 +13,7 @@
 import type { AliasRule } from '../corpus/types';
 import { type SourceMap, foldString } from '../arabic/normalize';
 import { isWordCode } from '../arabic/chars';
-import { Trie, type TrieImage, findAt } from './trie';
+import { Trie, findAt } from './trie';
 
 const DEFAULT_WINDOW = 200;
 
@@ -32,34 +32,11 @@ export interface Scan {
   map: SourceMap;
 }
 
-/** A compiled rule as plain data (see TrieImage): phrase-id lists instead of sets. */
-export interface RuleImage {
-  notAfter: number[] | null;
-  notBefore: number[] | null;
-  cue: number[] | null;
-  window: number;
-}
-
-export interface RuleBookImage {
-  trie: TrieImage;
-  maxWordsBefore: number;
-}
-
 export class RuleBook {
-  readonly trie: Trie;
+  readonly trie = new Trie();
   private readonly ids = new Map<string, number>();
   /** The most words in any notAfter phrase: how far back to look for one. */
   private maxWordsBefore = 1;
-
-  constructor(image?: RuleBookImage) {
-    this.trie = image ? Trie.fromImage(image.trie) : new Trie();
-    if (image) this.maxWordsBefore = image.maxWordsBefore;
-  }
-
-  /** The book as plain data. One made from an image answers as this one does, but cannot compile more rules. */
-  toImage(): RuleBookImage {
-    return { trie: this.trie.toImage(), maxWordsBefore: this.maxWordsBefore };
-  }
 
   compile(rule: AliasRule): CompiledRule {
     const phrases = (list: string[] | undefined): ReadonlySet<number> | null => {
@@ -225,14 +202,4 @@ export function isDefiniteNoun(scan: Scan, end: number): boolean {
   if (article < 0) return true;
   const alef = scan.source.charCodeAt(scan.map.get(start + article));
   return alef === 0x627 || alef === 0x671;
-}
-
-export function ruleToImage(rule: CompiledRule): RuleImage {
-  const list = (ids: ReadonlySet<number> | null): number[] | null => (ids === null ? null : [...ids]);
-  return { notAfter: list(rule.notAfter), notBefore: list(rule.notBefore), cue: list(rule.cue), window: rule.window };
-}
-
-export function ruleFromImage(image: RuleImage): CompiledRule {
-  const set = (ids: number[] | null): ReadonlySet<number> | null => (ids === null ? null : new Set(ids));
-  return { notAfter: set(image.notAfter), notBefore: set(image.notBefore), cue: set(image.cue), window: image.window };
 }

@@ -24,35 +24,6 @@ const DENSE_DEPTH = 2;
 /** Columns of a dense row: column 0 is unused, so 127 code units get one. */
 const DENSE_WIDTH = 128;
 
-/**
- * A compiled trie as plain numbers, small and JSON-safe (Chromium's extension
- * messaging serialises as JSON): the background compiles the matcher once and
- * sends it, and the page only copies arrays back into place instead of
- * running the compiler cold on every load. Sparse tables travel as pairs.
- */
-export interface TrieImage {
-  states: number;
-  alNode: number;
-  alphaSize: number;
-  hashBits: number;
-  hashCount: number;
-  /** (slot, state, code, child) for each filled slot of the hash. */
-  hash: number[];
-  /** (code, child) for each child of the root. */
-  root: number[];
-  /** (code, column) for each code unit of the dense rows' alphabet. */
-  alpha: number[];
-  denseRows: number;
-  /** (index, child) for each filled cell of the dense rows. */
-  dense: number[];
-  /** Per state: its dense row's offset or -1, first output or -1, depth. */
-  denseRow: number[];
-  outHead: number[];
-  depth: number[];
-  outValue: number[];
-  outNext: number[];
-}
-
 export class Trie {
   /** Child of the root for each code unit, 0 when none (the root is never a child). */
   private readonly rootNext = new Int32Array(0x10000);
@@ -182,69 +153,6 @@ export class Trie {
     this.outNext.push(EMPTY);
     if (last === EMPTY) this.outHead[state] = o;
     else this.outNext[last] = o;
-  }
-
-  toImage(): TrieImage {
-    const hash: number[] = [];
-    for (let h = 0; h < this.hState.length; h++) {
-      if (this.hState[h] !== EMPTY) hash.push(h, this.hState[h]!, this.hCode[h]!, this.hNext[h]!);
-    }
-    const pairs = (table: ArrayLike<number>, length: number): number[] => {
-      const out: number[] = [];
-      for (let i = 0; i < length; i++) if (table[i] !== 0) out.push(i, table[i]!);
-      return out;
-    };
-    return {
-      states: this.states,
-      alNode: this.alNode,
-      alphaSize: this.alphaSize,
-      hashBits: 32 - this.hShift,
-      hashCount: this.hCount,
-      hash,
-      root: pairs(this.rootNext, this.rootNext.length),
-      alpha: pairs(this.alpha, this.alpha.length),
-      denseRows: this.denseRows,
-      dense: pairs(this.dense, this.denseRows * DENSE_WIDTH),
-      denseRow: Array.from(this.denseRow.subarray(0, this.states)),
-      outHead: Array.from(this.outHead.subarray(0, this.states)),
-      depth: Array.from(this.depth.subarray(0, this.states)),
-      outValue: [...this.outValue],
-      outNext: [...this.outNext],
-    };
-  }
-
-  /** The trie an image was taken of; it can still grow like any other. */
-  static fromImage(image: TrieImage): Trie {
-    const trie = new Trie();
-    const size = Math.max(256, image.states);
-    trie.states = image.states;
-    trie.alNode = image.alNode;
-    trie.alphaSize = image.alphaSize;
-    trie.hShift = 32 - image.hashBits;
-    trie.hCount = image.hashCount;
-    trie.hState = new Int32Array(1 << image.hashBits).fill(EMPTY);
-    trie.hCode = new Int32Array(1 << image.hashBits);
-    trie.hNext = new Int32Array(1 << image.hashBits);
-    for (let k = 0; k < image.hash.length; k += 4) {
-      const h = image.hash[k]!;
-      trie.hState[h] = image.hash[k + 1]!;
-      trie.hCode[h] = image.hash[k + 2]!;
-      trie.hNext[h] = image.hash[k + 3]!;
-    }
-    for (let k = 0; k < image.root.length; k += 2) trie.rootNext[image.root[k]!] = image.root[k + 1]!;
-    for (let k = 0; k < image.alpha.length; k += 2) trie.alpha[image.alpha[k]!] = image.alpha[k + 1]!;
-    trie.denseRows = image.denseRows;
-    trie.dense = new Int32Array(Math.max(DENSE_WIDTH * 64, image.denseRows * DENSE_WIDTH));
-    for (let k = 0; k < image.dense.length; k += 2) trie.dense[image.dense[k]!] = image.dense[k + 1]!;
-    trie.denseRow = new Int32Array(size).fill(EMPTY);
-    trie.denseRow.set(image.denseRow);
-    trie.outHead = new Int32Array(size).fill(EMPTY);
-    trie.outHead.set(image.outHead);
-    trie.depth = new Uint8Array(size);
-    trie.depth.set(image.depth);
-    trie.outValue = image.outValue.slice();
-    trie.outNext = image.outNext.slice();
-    return trie;
   }
 
   private newState(depth: number): number {

@@ -8,13 +8,12 @@
  * page exactly as it was.
  */
 import type { CardData, PageSummary, TabRequest } from '../messages';
-import type { Matcher } from '../detect/matcher';
-import { articleRoot, findArticleRoot } from '../detect/article';
+import { findArticleRoot } from '../detect/article';
 import { isArabicDocument } from '../detect/language';
-import { runInSlices, type SliceOptions } from '../detect/steps';
+import { runInSlices, type Steps } from '../detect/steps';
 import { HitIndex } from './hit-test';
 import { MarkLayer, type MarkStyle } from './marks';
-import { PageScanner, type PageMention } from './scanner';
+import { PageScanner, type DetectText, type PageMention, type RunSteps } from './scanner';
 
 export interface DisplaySettings {
   markStyle: MarkStyle;
@@ -45,8 +44,8 @@ export interface ControllerDeps {
   win: Window & typeof globalThis;
   signal: AbortSignal;
   settings: DisplaySettings;
-  /** The corpus's matcher, compiled by the background (lib/detect/matcher.ts, MatcherImage). */
-  fetchMatcher(): Promise<Matcher>;
+  /** The background's detector (docs/adr/0006-detection-in-the-background.md). */
+  detectText: DetectText;
   fetchCard(topic: string, articleDate: string | null): Promise<CardData | null>;
   /**
    * Loads the card and the date reader when first needed: most pages are read
@@ -66,7 +65,7 @@ export interface ControllerDeps {
 const PROGRESS_PAINT_MS = 250;
 
 /**
- * How long the first read may hold the page's thread before giving it back.
+ * How long a read may hold the page's thread before giving it back.
  * A long task is one over 50 ms, and the page's own style and garbage
  * collection may land in the same task: Siyaq keeps to a fifth of that.
  */
@@ -101,6 +100,8 @@ export class PageController {
   /** Nodes were removed: mentions in them must go. */
   private purge = false;
   private cancelIdle: (() => void) | null = null;
+  /** A read of page changes is under way. */
+  private reading = false;
 
   constructor(private readonly deps: ControllerDeps) {
     this.doc = deps.win.document;
@@ -113,35 +114,40 @@ export class PageController {
     const { signal } = this.deps;
     this.arabic = isArabicDocument(this.doc);
     if (!this.arabic || signal.aborted) return;
-    const matcher = await this.deps.fetchMatcher();
-    if (signal.aborted) return;
-    const scanner = new PageScanner(this.doc, matcher);
+    const scanner = new PageScanner(this.doc, this.deps.detectText);
     this.scanner = scanner;
     // Finding the article and reading it run in slices, so the page stays responsive on a huge article.
-    const now = (): number => this.deps.win.performance.now();
-    const slices: SliceOptions = { now, pause: () => this.pause(), budgetMs: SLICE_MS, signal };
     await this.pause();
-    const found = await runInSlices(findArticleRoot(this.doc), slices);
+    const found = await this.run(findArticleRoot(this.doc));
     if (!found.done) return;
     this.roots = [found.value];
     // A long article is painted as it is read, every so often, so the top of
     // the page is marked while the rest is still being read; a short one, once.
-    // Each paint is a task of its own, not added to a slice's read.
+    // Each paint is a task of its own, not added to a slice's work.
+    const now = (): number => this.deps.win.performance.now();
     let paintedAt = now();
-    const read = await runInSlices(scanner.scan(found.value), {
-      ...slices,
-      pause: async () => {
-        await this.pause();
-        if (now() - paintedAt < PROGRESS_PAINT_MS || signal.aborted) return;
-        this.refresh();
-        paintedAt = now();
-        await this.pause();
-      },
+    const read = await scanner.scan(found.value, this.run, async () => {
+      if (now() - paintedAt < PROGRESS_PAINT_MS) return;
+      await this.pause();
+      if (signal.aborted) return;
+      this.refresh();
+      paintedAt = now();
+      await this.pause();
     });
-    if (!read.done) return;
+    if (!read || signal.aborted) return;
     this.refresh();
     this.listen();
+    this.readStale();
   }
+
+  /** Runs steps in slices of SLICE_MS with the page's tasks between them; called off with the session. */
+  private readonly run: RunSteps = <T>(steps: Steps<T>) =>
+    runInSlices(steps, {
+      now: () => this.deps.win.performance.now(),
+      pause: () => this.pause(),
+      budgetMs: SLICE_MS,
+      signal: this.deps.signal,
+    });
 
   /** The card and date reader, loaded once; a failed load is tried again next time. */
   private readerUi(): Promise<ReaderUi> {
@@ -364,12 +370,33 @@ export class PageController {
       if (r.removedNodes.length > 0) removed = true;
     }
     if (removed) this.purge = true;
-    if ((this.dirty.size === 0 && this.added.size === 0 && !this.purge) || this.cancelIdle) return;
-    // Batch bursts of changes (live blogs, infinite scroll) into one read when the page is idle.
+    this.scheduleRead();
+  }
+
+  /**
+   * Batches bursts of changes (live blogs, infinite scroll) into one read when
+   * the page is idle. One read at a time: changes that come in during a read
+   * wait for it to end.
+   */
+  private scheduleRead(): void {
+    if (this.dirty.size === 0 && this.added.size === 0 && !this.purge) return;
+    if (this.cancelIdle || this.reading) return;
     this.cancelIdle = this.whenIdle(() => {
       this.cancelIdle = null;
-      this.readChanges();
+      this.reading = true;
+      this.readChanges()
+        .catch(() => false)
+        .then((done) => {
+          this.reading = false;
+          if (done) this.readStale();
+        });
     });
+  }
+
+  /** Blocks that changed while their mentions were being found are read again. */
+  private readStale(): void {
+    for (const el of this.scanner?.takeStale() ?? []) this.dirty.add(el);
+    this.scheduleRead();
   }
 
   /** Runs `task` when the page is idle (within half a second); returns how to cancel it. */
@@ -386,8 +413,9 @@ export class PageController {
     return () => win.clearTimeout(handle);
   }
 
-  private readChanges(): void {
-    if (!this.scanner || this.deps.signal.aborted || !this.deps.isAlive()) return;
+  /** Reads what changed since the last read; false when it was called off (or the extension is gone). */
+  private async readChanges(): Promise<boolean> {
+    if (!this.scanner || this.deps.signal.aborted || !this.deps.isAlive()) return false;
     const connected = (el: Element): boolean => el.isConnected;
     const changed = [...this.dirty].filter(connected);
     const added = [...this.added].filter(connected);
@@ -398,11 +426,12 @@ export class PageController {
     const primary = this.roots[0];
     if (!primary) {
       // The article itself was replaced (client-side navigation): find it again.
-      const root = articleRoot(this.doc);
-      this.roots = [root];
-      this.scanner.rescan([root]);
+      const found = await this.run(findArticleRoot(this.doc));
+      if (!found.done) return false;
+      this.roots = [found.value];
+      if (!(await this.scanner.rescan([found.value], this.run))) return false;
       this.refresh();
-      return;
+      return true;
     }
     const inRoots = (el: Element): boolean => this.roots.some((r) => r.contains(el));
     const toRead = changed.filter(inRoots);
@@ -415,8 +444,9 @@ export class PageController {
         }
     }
     // Even with nothing to read, rescan drops mentions whose text left the page.
-    this.scanner.rescan(toRead);
+    if (!(await this.scanner.rescan(toRead, this.run))) return false;
     this.refresh();
+    return true;
   }
 
   /** Lets the page run between chunks of a long read. */

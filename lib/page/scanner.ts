@@ -1,12 +1,15 @@
 /**
  * Finds the mentions on a page and keeps them as live DOM Ranges.
  *
- * The whole article is read as the `detect` command reads it (blocks joined by
- * '\n'), a chunk per step (lib/detect/steps.ts), so the content script can give
- * the page its thread back between chunks and a 2 MB page never holds it for
- * long. After a mutation only the changed blocks are read again.
+ * The article is read as the `detect` command reads it (blocks joined by
+ * '\n'), and the text is sent to the background, which runs the detector and
+ * answers with offsets (docs/adr/0006-detection-in-the-background.md). Reading
+ * and filing the answer are generators of small steps (lib/detect/steps.ts),
+ * so the content script gives the page its thread back between them and a
+ * 2 MB page never holds it for long. After a mutation only the changed blocks
+ * are read again.
  */
-import { detect, type Matcher } from '../detect/detect';
+import type { FoundMention } from '../messages';
 import { BlockReader, blockIndexAt, locate, pageText, readBlocks, type TextBlock } from '../detect/page-text';
 import type { Steps } from '../detect/steps';
 
@@ -18,12 +21,21 @@ export interface PageMention {
   block: Element;
 }
 
-/**
- * Text read per step. The runner pauses only between steps, so a step must stay
- * short even with the detector's code still cold: the first 16 KB chunk took
- * 30 ms in a traced Chromium run; 4 KB ones take a few.
- */
+/** The background's detector: mentions in `text`, given the topics the page already vouched for. */
+export type DetectText = (text: string, known: readonly string[]) => Promise<FoundMention[]>;
+
+/** Runs steps in slices; `{ done: false }` when the read was called off (runInSlices, bound to a signal). */
+export type RunSteps = <T>(steps: Steps<T>) => Promise<{ done: true; value: T } | { done: false }>;
+
+/** Text read per step: well under a few milliseconds of walking, even cold. */
 const CHUNK_CHARS = 4 * 1024;
+/**
+ * Text sent to the background at once: a typical article goes in one message,
+ * a huge page in a few dozen, each answered in milliseconds.
+ */
+const BATCH_CHARS = 64 * 1024;
+/** Mentions turned into Ranges per step. */
+const MENTIONS_PER_STEP = 200;
 
 export class PageScanner {
   private readonly byBlock = new Map<Element, PageMention[]>();
@@ -36,25 +48,44 @@ export class PageScanner {
   /** Topics already found with an unambiguous alias, for context rules of later chunks. */
   private readonly known = new Set<string>();
 
+  /** Blocks whose text changed between being sent and the answer: to be read again. */
+  private stale = new Set<Element>();
+
   constructor(
     private readonly doc: Document,
-    private readonly matcher: Matcher,
+    private readonly detectText: DetectText,
   ) {}
 
-  /** Reads every block under `root`, a chunk per step. */
-  *scan(root: Element): Steps<void> {
+  /**
+   * Reads every block under `root`, a batch at a time; `afterBatch` runs once
+   * each batch's mentions are filed. False when the read was called off.
+   */
+  async scan(root: Element, run: RunSteps, afterBatch: () => Promise<void> = async () => undefined): Promise<boolean> {
     const reader = new BlockReader(root);
     while (!reader.done) {
-      for (const m of this.readChunk(reader.read(CHUNK_CHARS))) this.ordered.push(m);
-      yield;
+      const batch = await run(gather(reader));
+      if (!batch.done) return false;
+      const fresh = await this.readBatch(batch.value, run);
+      if (!fresh) return false;
+      for (const m of fresh) this.ordered.push(m);
+      await afterBatch();
     }
+    return true;
+  }
+
+  /** Elements whose text changed while their mentions were being found; taking them empties the list. */
+  takeStale(): Element[] {
+    const out = [...this.stale];
+    this.stale = new Set();
+    return out;
   }
 
   /**
    * Reads the given elements again (a mutation changed them): their old
    * mentions, and any whose nodes left the document, are dropped first.
+   * False when the read was called off; calls must not overlap.
    */
-  rescan(elements: readonly Element[]): void {
+  async rescan(elements: readonly Element[], run: RunSteps): Promise<boolean> {
     const changed = [...elements];
     for (const [block, mentions] of this.byBlock) {
       if (!block.isConnected) this.byBlock.delete(block);
@@ -73,7 +104,11 @@ export class PageScanner {
       if (!root.isConnected) continue;
       blocks.push(...readBlocks(root));
     }
-    const fresh = this.readChunk(blocks.filter((b) => !this.byBlock.has(b.element)));
+    const fresh = await this.readBatch(
+      blocks.filter((b) => !this.byBlock.has(b.element)),
+      run,
+    );
+    if (!fresh) return false;
     const kept = new Set<PageMention>();
     for (const list of this.byBlock.values()) for (const m of list) kept.add(m);
     for (const m of fresh) kept.delete(m);
@@ -81,6 +116,7 @@ export class PageScanner {
       this.ordered.filter((m) => kept.has(m)),
       fresh.sort(byPosition),
     );
+    return true;
   }
 
   private knownBlockAround(el: Element): Element | null {
@@ -95,21 +131,37 @@ export class PageScanner {
     return this.ordered;
   }
 
-  /** Detects in `blocks` and files what it finds; returns the new mentions in text order. */
-  private readChunk(blocks: readonly TextBlock[]): PageMention[] {
+  /** Has the background detect in `blocks` and files what it finds; the new mentions in text order, or null when called off. */
+  private async readBatch(blocks: readonly TextBlock[], run: RunSteps): Promise<PageMention[] | null> {
     if (blocks.length === 0) return [];
-    const fresh: PageMention[] = [];
     const { text, blockStarts } = pageText(blocks);
-    const found = detect(text, this.matcher, { knownTopics: this.known });
+    const found = await this.detectText(text, [...this.known]);
+    const filed = await run(this.file(blocks, blockStarts, text, found));
+    return filed.done ? filed.value : null;
+  }
+
+  /**
+   * Turns the background's offsets into Ranges. The page may have changed the
+   * text while the answer was on its way: a mention whose Range no longer
+   * holds the text that was sent is dropped and its block read again.
+   */
+  private *file(blocks: readonly TextBlock[], blockStarts: readonly number[], text: string, found: readonly FoundMention[]): Steps<PageMention[]> {
+    const fresh: PageMention[] = [];
+    let n = 0;
     for (const m of found) {
+      if (++n % MENTIONS_PER_STEP === 0) yield;
+      const block = blocks[blockIndexAt(blockStarts, m.start)];
       const [from, to] = locate(blocks, blockStarts, m.start, m.end);
-      if (!from || !to) continue;
+      if (!block || !from || !to) continue;
       const range = this.doc.createRange();
       range.setStart(from.node, from.offset);
       range.setEnd(to.node, to.offset);
-      const block = blocks[blockIndexAt(blockStarts, m.start)];
-      if (!block) continue;
-      const mention: PageMention = { topic: m.topic, text: m.text, range, block: block.element };
+      const sent = text.slice(m.start, m.end);
+      if (!from.node.isConnected || !to.node.isConnected || !holds(range, sent)) {
+        this.stale.add(block.element);
+        continue;
+      }
+      const mention: PageMention = { topic: m.topic, text: sent, range, block: block.element };
       const list = this.byBlock.get(block.element);
       if (list) list.push(mention);
       else this.byBlock.set(block.element, [mention]);
@@ -117,9 +169,29 @@ export class PageScanner {
       if (!m.cued) this.known.add(m.topic);
     }
     // A block with no mentions is remembered too, so rescans can tell it was read.
-    for (const b of blocks) if (!this.byBlock.has(b.element)) this.byBlock.set(b.element, []);
+    for (const b of blocks) if (!this.byBlock.has(b.element) && !this.stale.has(b.element)) this.byBlock.set(b.element, []);
     return fresh;
   }
+}
+
+/** Whether the range holds `sent`: a <br> inside it is a '\n' of the sent text that no node holds. */
+function holds(range: Range, sent: string): boolean {
+  const now = range.toString();
+  return now === sent || now.replaceAll('\n', '') === sent.replaceAll('\n', '');
+}
+
+/** Reads blocks a chunk per step until a batch's worth is read, or to the end. */
+function* gather(reader: BlockReader): Steps<TextBlock[]> {
+  const blocks: TextBlock[] = [];
+  let chars = 0;
+  while (!reader.done && chars < BATCH_CHARS) {
+    for (const b of reader.read(CHUNK_CHARS)) {
+      blocks.push(b);
+      chars += b.text.length + 1;
+    }
+    yield;
+  }
+  return blocks;
 }
 
 function byPosition(a: PageMention, b: PageMention): number {

@@ -2,9 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { openDb, seedBundled, type SiyaqDb } from '../../lib/db';
-import { createMessageListener, matcherImageFor, once, relayCommand } from '../../lib/db/handlers';
-import type { CardData } from '../../lib/messages';
-import { type MatcherImage, matcherFromImage } from '../../lib/detect/matcher';
+import { createMessageListener, matcherFor, once, relayCommand } from '../../lib/db/handlers';
+import type { CardData, FoundMention } from '../../lib/messages';
 import { detect } from '../../lib/detect/detect';
 import { getSettings } from '../../lib/settings';
 import { pack } from './db-fixtures';
@@ -49,26 +48,36 @@ describe('the message listener', () => {
     expect(card.events.map((e) => e.id)).toEqual(['e2024a', 'e2024b']);
   });
 
-  it('answers with the compiled matcher as JSON-safe data that finds the corpus topics', async () => {
-    const image = (await createMessageListener(seededLater())({ type: 'matcher' })) as MatcherImage;
-    expect(image.topicIds).toEqual(['sudani', 'isis', 'ain-al-asad']);
-    const matcher = matcherFromImage(JSON.parse(JSON.stringify(image)) as MatcherImage);
-    expect(detect('هجوم داعش على قاعدة عين الأسد', matcher).map((m) => m.topic)).toEqual(['isis', 'ain-al-asad']);
+  it('finds the corpus topics in text a page sends, as offsets into that text', async () => {
+    const text = 'هجوم داعش على قاعدة عين الأسد';
+    const found = (await createMessageListener(seededLater())({ type: 'detect', text, known: [] })) as FoundMention[];
+    expect(found.map((m) => [m.topic, text.slice(m.start, m.end), m.cued])).toEqual([
+      ['isis', 'داعش', false],
+      ['ain-al-asad', 'عين الأسد', false],
+    ]);
   });
 
   it('compiles the matcher once while the topics stay the same, and again when they change', () => {
     const topics = [{ id: 'isis', aliases: ['داعش'] }];
-    const first = matcherImageFor(topics);
-    expect(matcherImageFor([{ id: 'isis', aliases: ['داعش'] }])).toBe(first);
-    const changed = matcherImageFor([{ id: 'isis', aliases: ['داعش', 'تنظيم الدولة'] }]);
+    const first = matcherFor(topics);
+    expect(matcherFor([{ id: 'isis', aliases: ['داعش'] }])).toBe(first);
+    const changed = matcherFor([{ id: 'isis', aliases: ['داعش', 'تنظيم الدولة'] }]);
     expect(changed).not.toBe(first);
-    expect(detect('قال تنظيم الدولة', matcherFromImage(changed)).map((m) => m.topic)).toEqual(['isis']);
-    expect(detect('قال تنظيم الدولة', matcherFromImage(first))).toEqual([]);
+    expect(detect('قال تنظيم الدولة', changed).map((m) => m.topic)).toEqual(['isis']);
+    expect(detect('قال تنظيم الدولة', first)).toEqual([]);
   });
 
   it('leaves messages that are not Siyaq requests, or are malformed, to other listeners', () => {
     const listen = createMessageListener(() => Promise.reject(new Error('must not be opened')));
-    for (const m of [undefined, 'card', { type: 'page-summary' }, { type: 'card', topic: 1, articleDate: null }, { type: 'mute-topic' }]) {
+    for (const m of [
+      undefined,
+      'card',
+      { type: 'page-summary' },
+      { type: 'card', topic: 1, articleDate: null },
+      { type: 'mute-topic' },
+      { type: 'detect', text: 'داعش' },
+      { type: 'detect', text: 'داعش', known: [1] },
+    ]) {
       expect(listen(m)).toBeUndefined();
     }
   });

@@ -1,12 +1,16 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CardData, MatcherTopic } from '../../lib/messages';
+import type { CardData, FoundMention, MatcherTopic } from '../../lib/messages';
 import { PageController, type DisplaySettings } from '../../lib/page/controller';
-import { type Matcher, type MatcherImage, compileMatcher, matcherFromImage, matcherToImage } from '../../lib/detect/matcher';
+import { compileMatcher } from '../../lib/detect/matcher';
+import { findMentions } from '../../lib/detect/detect';
+import type { DetectText } from '../../lib/page/scanner';
 
-/** The matcher as the content script gets it: compiled by the background, sent as JSON. */
-const viaBackground = (topics: MatcherTopic[]): Matcher =>
-  matcherFromImage(JSON.parse(JSON.stringify(matcherToImage(compileMatcher(topics)))) as MatcherImage);
+/** The detector as the content script reaches it: the background's, its answer sent as JSON. */
+function viaBackground(topics: MatcherTopic[]): DetectText {
+  const matcher = compileMatcher(topics);
+  return async (text, known) => JSON.parse(JSON.stringify(findMentions(text, matcher, known))) as FoundMention[];
+}
 import { HIGHLIGHT_NAMES } from '../../lib/page/marks';
 import { createCardHost } from '../../entrypoints/content/card-host';
 import { detectPublished } from '../../lib/dates/published';
@@ -57,13 +61,13 @@ function page(): void {
 const idle = () => new Promise((r) => setTimeout(r, 400));
 
 /** A controller that reads and marks every mention, for tests that never open a card. */
-function markingController(topics: MatcherTopic[], signal: AbortSignal): PageController {
+function markingController(topics: MatcherTopic[] | DetectText, signal: AbortSignal): PageController {
   return new PageController({
     win: testWindow,
     signal,
     settings: { ...settings, markAll: true },
     isAlive: () => true,
-    fetchMatcher: async () => viaBackground(topics),
+    detectText: typeof topics === 'function' ? topics : viaBackground(topics),
     fetchCard: async () => null,
     loadUi: () => Promise.reject(new Error('no card in this test')),
   });
@@ -86,7 +90,7 @@ describe('PageController', () => {
       signal: stop.signal,
       settings: { ...settings },
       isAlive: () => true,
-      fetchMatcher: async () => viaBackground(TOPICS),
+      detectText: viaBackground(TOPICS),
       fetchCard: async (topic) => {
         cardRequests.push(topic);
         return CARD;
@@ -216,9 +220,9 @@ describe('PageController', () => {
       signal: other.signal,
       settings,
       isAlive: () => true,
-      fetchMatcher: async () => {
+      detectText: async (text, known) => {
         asked = true;
-        return viaBackground(TOPICS);
+        return viaBackground(TOPICS)(text, known);
       },
       fetchCard: async () => null,
       loadUi: () => Promise.reject(new Error('no card on a non-Arabic page')),
@@ -283,5 +287,28 @@ describe('PageScanner across chunks', () => {
       registry.set = set;
       stop.abort();
     }
+  });
+
+  it('drops mentions whose text the page changed while the background read it, and reads that paragraph again', async () => {
+    document.documentElement.lang = 'ar';
+    document.body.innerHTML = '<article><p id="a">قال محمد شياع السوداني إن داعش تراجع.</p><p>وعاد داعش إلى الصحراء.</p></article>';
+    registry.clear();
+    const background = viaBackground(TOPICS);
+    let asked = 0;
+    const detectText: DetectText = async (text, known) => {
+      const answer = await background(text, known);
+      // The page re-renders the first paragraph while the first answer is on its way.
+      if (asked++ === 0) document.getElementById('a')!.firstChild!.textContent = 'قال رئيس الوزراء إن خطر داعش تراجع كثيرا.';
+      return answer;
+    };
+    const stop = new AbortController();
+    const c = markingController(detectText, stop.signal);
+    await c.start();
+    await idle();
+    expect(asked).toBe(2);
+    expect((await c.summary()).topics).toEqual([{ id: 'isis', count: 2 }]);
+    const marked = [...registry.values()].flatMap((h) => [...h].map((r) => r.toString()));
+    expect(marked).toEqual(['داعش', 'داعش']);
+    stop.abort();
   });
 });
