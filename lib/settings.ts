@@ -3,7 +3,7 @@
  * Content scripts watch it, so a change made in the popup or the options page
  * reaches open tabs at once, without a reload.
  */
-import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import { outletFor, siteKey } from './sites';
 
 export type MarkStyle = 'underline' | 'tint';
@@ -38,7 +38,12 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 export const DWELL_MIN_MS = 100;
 export const DWELL_MAX_MS = 1500;
 
-const item = storage.defineItem<Partial<Settings>>('local:settings', { fallback: {} });
+/**
+ * The key in `storage.local`. Read through the plain API rather than WXT's
+ * storage wrapper: the content script starts cold on every page, and the
+ * wrapper's code was a good share of its start-up.
+ */
+const KEY = 'settings';
 
 function strings(value: unknown, fallback: string[]): string[] {
   return Array.isArray(value) ? [...new Set(value.filter((v): v is string => typeof v === 'string'))] : fallback;
@@ -64,7 +69,8 @@ function complete(stored: Partial<Settings> | null): Settings {
 }
 
 export async function getSettings(): Promise<Settings> {
-  return complete(await item.getValue());
+  const stored = await browser.storage.local.get(KEY);
+  return complete(stored[KEY] as Partial<Settings> | undefined ?? null);
 }
 
 // Changes made in quick succession (a slider, several clicks) must not read the
@@ -76,7 +82,8 @@ export function updateSettings(change: Partial<Settings> | ((current: Settings) 
   const next = pending.then(async () => {
     const current = await getSettings();
     const merged = complete({ ...current, ...(typeof change === 'function' ? change(current) : change) });
-    await item.setValue(merged);
+    // An unchanged value is not written: every open tab would wake for nothing.
+    if (JSON.stringify(merged) !== JSON.stringify(current)) await browser.storage.local.set({ [KEY]: merged });
     return merged;
   });
   pending = next.catch(() => undefined);
@@ -84,15 +91,19 @@ export function updateSettings(change: Partial<Settings> | ((current: Settings) 
 }
 
 export async function resetSettings(): Promise<Settings> {
-  await item.setValue({ ...DEFAULT_SETTINGS });
+  await browser.storage.local.set({ [KEY]: { ...DEFAULT_SETTINGS } });
   return complete(null);
 }
 
 /** Calls `cb` with the complete settings after every change, until `signal` aborts. */
 export function watchSettings(cb: (settings: Settings) => void, signal: AbortSignal): void {
   if (signal.aborted) return;
-  const unwatch = item.watch((value) => cb(complete(value)));
-  signal.addEventListener('abort', () => releaseListener(unwatch), { once: true });
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+    const change = changes[KEY];
+    if (area === 'local' && change) cb(complete((change.newValue as Partial<Settings> | undefined) ?? null));
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  signal.addEventListener('abort', () => releaseListener(() => browser.storage.onChanged.removeListener(onChanged)), { once: true });
 }
 
 export function muteTopic(topic: string): Promise<Settings> {
