@@ -9,6 +9,7 @@ import cardCss from '../../components/card.css?inline';
 import type { CardData } from '../../lib/messages';
 import type { CardView } from '../../lib/page/controller';
 import { placeCard } from '../../lib/page/placement';
+import { SIYAQ_UI_ATTRIBUTE } from '../../lib/detect/page-text';
 import type { Lang } from '../../lib/corpus/types';
 
 export interface CardActions {
@@ -20,7 +21,7 @@ export interface CardActions {
 
 export function createCardHost(doc: Document, lang: Lang, actions: CardActions): CardView {
   const host = doc.createElement('siyaq-card');
-  host.setAttribute('data-siyaq-ui', '');
+  host.setAttribute(SIYAQ_UI_ATTRIBUTE, '');
   // Inline and !important: the page's own rules must not move or hide the host.
   for (const [prop, value] of [
     ['all', 'initial'],

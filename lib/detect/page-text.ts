@@ -22,6 +22,9 @@
  * skip its whole subtree in every DOM alike.
  */
 
+/** Marks Siyaq's own elements in a page (the card's host): never read, and removed by the next Siyaq to start there. */
+export const SIYAQ_UI_ATTRIBUTE = 'data-siyaq-ui';
+
 export interface TextBlock {
   /** The block-level element the text stands in (the same element may own several blocks, around a nested block). */
   element: Element;
@@ -150,7 +153,7 @@ function skippedAs(el: Element, tag: string): boolean {
   if (tag === 'header' && isBannerHeader(el)) return true;
   if (tag === 'form' && isSmallForm(el)) return true;
   if (!el.hasAttributes()) return false;
-  if (el.hasAttribute('data-siyaq-ui')) return true;
+  if (el.hasAttribute(SIYAQ_UI_ATTRIBUTE)) return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
   const hidden = el.getAttribute('hidden');

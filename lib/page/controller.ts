@@ -9,6 +9,7 @@
  */
 import type { CardData, PageSummary, TabRequest } from '../messages';
 import { findArticleRoot } from '../detect/article';
+import { SIYAQ_UI_ATTRIBUTE } from '../detect/page-text';
 import { isArabicDocument } from '../detect/language';
 import { runInSlices, type Steps } from '../detect/steps';
 import { HitIndex } from './hit-test';
@@ -112,6 +113,7 @@ export class PageController {
   /** Reads and marks the page. Resolves when the first full pass is done. */
   async start(): Promise<void> {
     const { signal } = this.deps;
+    this.takeOver();
     this.arabic = isArabicDocument(this.doc);
     if (!this.arabic || signal.aborted) return;
     const scanner = new PageScanner(this.doc, this.deps.detectText);
@@ -138,6 +140,17 @@ export class PageController {
     this.refresh();
     this.listen();
     this.readStale();
+  }
+
+  /**
+   * Removes what an earlier Siyaq left in the page. Firefox drops an updated
+   * or reloaded extension's content scripts without a word, so the old one
+   * cannot take away its marks or an open card, and then runs the new version
+   * in the same tab: this one.
+   */
+  private takeOver(): void {
+    this.marks.clear();
+    for (const el of this.doc.querySelectorAll(`[${SIYAQ_UI_ATTRIBUTE}]`)) el.remove();
   }
 
   /** Runs steps in slices of SLICE_MS with the page's tasks between them; called off with the session. */

@@ -115,7 +115,7 @@ async function firstRequestMeetsStoppingWorker(b: RobustChromium): Promise<'mark
   const sw = await serviceWorkerControl(watcher);
   await sw.stopAll();
   let stoppedAgain = false;
-  // The article's first request (the matcher) starts the worker: stop it as soon as it runs.
+  // The article's first request (its text, to be read for mentions) starts the worker: stop it as soon as it runs.
   const restarted = sw.next('running', 15_000).then(async () => {
     await sw.session.send('ServiceWorker.stopAllWorkers');
     stoppedAgain = true;

@@ -209,6 +209,21 @@ describe('PageController', () => {
     expect(registry.size).toBe(0);
   });
 
+  it('takes over from an earlier Siyaq that could not clean up: its card host and its highlights go', async () => {
+    stop.abort();
+    page();
+    const leftover = document.createElement('siyaq-card');
+    leftover.setAttribute('data-siyaq-ui', '');
+    document.body.append(leftover);
+    registry.set(HIGHLIGHT_NAMES.active, new TestHighlight(document.createRange()));
+    const other = new AbortController();
+    await markingController(TOPICS, other.signal).start();
+    expect(document.querySelector('[data-siyaq-ui]')).toBeNull();
+    expect(registry.has(HIGHLIGHT_NAMES.active)).toBe(false);
+    expect(registry.size).toBe(1);
+    other.abort();
+  });
+
   it('does nothing on a page that is not Arabic', async () => {
     stop.abort();
     document.documentElement.lang = 'en';

@@ -40,7 +40,7 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-function geckoId(extensionDir: string): string {
+export function geckoId(extensionDir: string): string {
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
     browser_specific_settings?: { gecko?: { id?: string } };
   };
