@@ -15,7 +15,6 @@ import type { Steps } from '../detect/steps';
 
 export interface PageMention {
   topic: string;
-  text: string;
   range: Range;
   /** The block element the mention stands in: mutations are mapped to it. */
   block: Element;
@@ -156,12 +155,11 @@ export class PageScanner {
       const range = this.doc.createRange();
       range.setStart(from.node, from.offset);
       range.setEnd(to.node, to.offset);
-      const sent = text.slice(m.start, m.end);
-      if (!from.node.isConnected || !to.node.isConnected || !holds(range, sent)) {
+      if (!from.node.isConnected || !to.node.isConnected || !holds(range, text.slice(m.start, m.end))) {
         this.stale.add(block.element);
         continue;
       }
-      const mention: PageMention = { topic: m.topic, text: sent, range, block: block.element };
+      const mention: PageMention = { topic: m.topic, range, block: block.element };
       const list = this.byBlock.get(block.element);
       if (list) list.push(mention);
       else this.byBlock.set(block.element, [mention]);
