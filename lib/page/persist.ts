@@ -4,18 +4,18 @@
  * promise rejects) or, when the stop races the worker's start, may leave the
  * promise unsettled; both end in a retry once the attempt has failed or
  * waited too long, for as long as the extension itself is alive.
+ *
+ * An attempt that waited too long is not given up: the next one is sent
+ * beside it, and whichever answers first is the answer. So a time limit can
+ * stay short (a lost request is replaced soon) without cutting off a slow
+ * answer (a worker still seeding a large corpus).
  */
 export interface PersistOptions {
   /** False once the extension was reloaded or removed: asking again is pointless. */
   isAlive(): boolean;
   /** Pauses between attempts; one attempt more than there are pauses. */
   pauses: readonly number[];
-  /**
-   * How long each attempt may take before the next one starts, the last
-   * figure for every attempt after. Short at first: a request lost to a worker
-   * stopped as it started never answers, and a fresh one does at once; longer
-   * later, for a worker still seeding a large corpus.
-   */
+  /** How long each attempt waits alone before the next one is sent, the last figure for every attempt after. */
   attemptMs: readonly number[];
 }
 
@@ -25,7 +25,7 @@ export interface PersistOptions {
  * answering), and a content script that gave up leaves its page unmarked.
  */
 export const DEFAULT_PAUSES: readonly number[] = [100, 300, 700, ...new Array<number>(27).fill(1000)];
-export const DEFAULT_ATTEMPT_MS = [1000, 2000, 4000, 8000] as const;
+export const DEFAULT_ATTEMPT_MS = [1000, 2000] as const;
 
 class AttemptTimeout extends Error {
   constructor(ms: number) {
@@ -42,16 +42,38 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Waits `ms`, or less when `early` settles first; the timer goes either way. */
+function pause(ms: number, early: Promise<unknown>): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return Promise.race([waited, early.then(() => undefined)]).finally(() => clearTimeout(timer));
+}
+
 export async function persist<T>(ask: () => Promise<T>, options: PersistOptions): Promise<T> {
   const { isAlive, pauses, attemptMs } = options;
+  // The first answer of any attempt, a timed-out one included.
+  let answer: { value: T } | null = null;
+  let answered!: (value: T) => void;
+  const anyAnswer = new Promise<T>((resolve) => (answered = resolve));
   let lastError: unknown;
   for (let attempt = 0; attempt <= pauses.length; attempt++) {
+    const request = ask();
+    request.then(
+      (value) => {
+        answer ??= { value };
+        answered(value);
+      },
+      () => undefined,
+    );
     try {
-      return await within(ask(), attemptMs[Math.min(attempt, attemptMs.length - 1)]!);
+      return await within(Promise.race([request, anyAnswer]), attemptMs[Math.min(attempt, attemptMs.length - 1)]!);
     } catch (error) {
       lastError = error;
       if (!isAlive() || attempt === pauses.length) break;
-      await new Promise((resolve) => setTimeout(resolve, pauses[attempt]!));
+      await pause(pauses[attempt]!, anyAnswer);
+      if (answer) return (answer as { value: T }).value;
     }
   }
   throw lastError;

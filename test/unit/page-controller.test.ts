@@ -326,4 +326,31 @@ describe('PageScanner across chunks', () => {
     expect(marked).toEqual(['داعش', 'داعش']);
     stop.abort();
   });
+
+  it('yields by timers in a visible tab, and by messages in a hidden one, whose timers the browser throttles', async () => {
+    const filler = '<p>' + 'حديث عام عن الطقس والزراعة والأسواق في المدن الكبيرة. '.repeat(40) + '</p>';
+    const zeroTimers = async (visibility: 'visible' | 'hidden'): Promise<number> => {
+      document.documentElement.lang = 'ar';
+      document.body.innerHTML = `<article><p>قال محمد شياع السوداني إن داعش تراجع.</p>${filler.repeat(10)}<p>وعاد داعش.</p></article>`;
+      registry.clear();
+      const state = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue(visibility);
+      // Each reading of the clock is 300 ms after the last: every step ends a slice.
+      let clock = 0;
+      const now = vi.spyOn(testWindow.performance, 'now').mockImplementation(() => (clock += 300));
+      const timers = vi.spyOn(testWindow, 'setTimeout');
+      const stop = new AbortController();
+      try {
+        await markingController(TOPICS, stop.signal).start();
+        expect([...registry.values()].reduce((n, h) => n + h.size, 0)).toBe(3);
+        return timers.mock.calls.filter(([, delay]) => !delay).length;
+      } finally {
+        timers.mockRestore();
+        now.mockRestore();
+        state.mockRestore();
+        stop.abort();
+      }
+    };
+    expect(await zeroTimers('visible')).toBeGreaterThan(3);
+    expect(await zeroTimers('hidden')).toBe(0);
+  });
 });
