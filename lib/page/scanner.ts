@@ -10,7 +10,7 @@
  * are read again.
  */
 import type { FoundMention } from '../messages';
-import { BlockReader, blockIndexAt, locate, pageText, readBlocks, type TextBlock } from '../detect/page-text';
+import { BlockReader, blockIndexAt, locate, pageText, type TextBlock } from '../detect/page-text';
 import type { Steps } from '../detect/steps';
 
 export interface PageMention {
@@ -98,16 +98,24 @@ export class PageScanner {
     for (const block of this.byBlock.keys()) {
       if (roots.some((r) => r.contains(block))) this.byBlock.delete(block);
     }
-    const blocks: TextBlock[] = [];
+    // Read in steps and batches like the first read: a client-side navigation may put a whole new article here.
+    const fresh: PageMention[] = [];
+    // Blocks still filed from before are not read again; one element may own several blocks, all read now.
+    const filed = new Set(this.byBlock.keys());
     for (const root of roots) {
       if (!root.isConnected) continue;
-      blocks.push(...readBlocks(root));
+      const reader = new BlockReader(root);
+      while (!reader.done) {
+        const batch = await run(gather(reader));
+        if (!batch.done) return false;
+        const found = await this.readBatch(
+          batch.value.filter((b) => !filed.has(b.element)),
+          run,
+        );
+        if (!found) return false;
+        for (const m of found) fresh.push(m);
+      }
     }
-    const fresh = await this.readBatch(
-      blocks.filter((b) => !this.byBlock.has(b.element)),
-      run,
-    );
-    if (!fresh) return false;
     const kept = new Set<PageMention>();
     for (const list of this.byBlock.values()) for (const m of list) kept.add(m);
     for (const m of fresh) kept.delete(m);

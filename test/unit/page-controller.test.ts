@@ -174,6 +174,20 @@ describe('PageController', () => {
     expect(painted()).toEqual(['داعش']);
   });
 
+  it('reads a long article that client-side navigation swaps in, in batches, to its last paragraph', async () => {
+    document.querySelector('article')!.remove();
+    const filler = '<p>' + 'حديث عام عن الطقس والزراعة والأسواق في المدن الكبيرة. '.repeat(40) + '</p>';
+    const replacement = document.createElement('article');
+    // About 90 K characters: more than one batch sent to the background.
+    replacement.innerHTML = `<h1>خبر طويل</h1><p>تنظيم داعش يتبنى هجوماً.</p>${filler.repeat(40)}<p>وقال محمد شياع السوداني إن الرد سيأتي.</p>`;
+    document.body.append(replacement);
+    await idle();
+    expect((await controller.summary()).topics).toEqual([
+      { id: 'isis', count: 1 },
+      { id: 'sudani', count: 1 },
+    ]);
+  });
+
   it('keeps mentions in document order when text is inserted above them', async () => {
     const p = document.createElement('p');
     p.textContent = 'تقرير: تنظيم داعش يخسر آخر معاقله.';
