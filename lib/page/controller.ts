@@ -398,10 +398,12 @@ export class PageController {
       this.cancelIdle = null;
       this.reading = true;
       this.readChanges()
-        .catch(() => false)
-        .then((done) => {
+        .catch(() => undefined)
+        .then(() => {
           this.reading = false;
-          if (done) this.readStale();
+          // Changes that came in during the read, and blocks it found stale, are read next.
+          if (this.deps.signal.aborted) return;
+          this.readStale();
         });
     });
   }
@@ -426,9 +428,9 @@ export class PageController {
     return () => win.clearTimeout(handle);
   }
 
-  /** Reads what changed since the last read; false when it was called off (or the extension is gone). */
-  private async readChanges(): Promise<boolean> {
-    if (!this.scanner || this.deps.signal.aborted || !this.deps.isAlive()) return false;
+  /** Reads what changed since the last read (nothing once the session or the extension is gone). */
+  private async readChanges(): Promise<void> {
+    if (!this.scanner || this.deps.signal.aborted || !this.deps.isAlive()) return;
     const connected = (el: Element): boolean => el.isConnected;
     const changed = [...this.dirty].filter(connected);
     const added = [...this.added].filter(connected);
@@ -440,11 +442,10 @@ export class PageController {
     if (!primary) {
       // The article itself was replaced (client-side navigation): find it again.
       const found = await this.run(findArticleRoot(this.doc));
-      if (!found.done) return false;
+      if (!found.done) return;
       this.roots = [found.value];
-      if (!(await this.scanner.rescan([found.value], this.run))) return false;
-      this.refresh();
-      return true;
+      if (await this.scanner.rescan([found.value], this.run)) this.refresh();
+      return;
     }
     const inRoots = (el: Element): boolean => this.roots.some((r) => r.contains(el));
     const toRead = changed.filter(inRoots);
@@ -457,9 +458,7 @@ export class PageController {
         }
     }
     // Even with nothing to read, rescan drops mentions whose text left the page.
-    if (!(await this.scanner.rescan(toRead, this.run))) return false;
-    this.refresh();
-    return true;
+    if (await this.scanner.rescan(toRead, this.run)) this.refresh();
   }
 
   /**

@@ -42,38 +42,32 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Waits `ms`, or less when `early` settles first; the timer goes either way. */
-function pause(ms: number, early: Promise<unknown>): Promise<void> {
+/** Waits `ms`, or less when `early` settles first, with its value; the timer goes either way. */
+function pause<V>(ms: number, early: Promise<V>): Promise<V | undefined> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const waited = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
+  const waited = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
   });
-  return Promise.race([waited, early.then(() => undefined)]).finally(() => clearTimeout(timer));
+  return Promise.race([waited, early]).finally(() => clearTimeout(timer));
 }
 
 export async function persist<T>(ask: () => Promise<T>, options: PersistOptions): Promise<T> {
   const { isAlive, pauses, attemptMs } = options;
   // The first answer of any attempt, a timed-out one included.
-  let answer: { value: T } | null = null;
-  let answered!: (value: T) => void;
-  const anyAnswer = new Promise<T>((resolve) => (answered = resolve));
+  let answered!: (answer: { value: T }) => void;
+  const anyAnswer = new Promise<{ value: T }>((resolve) => (answered = resolve));
   let lastError: unknown;
   for (let attempt = 0; attempt <= pauses.length; attempt++) {
     const request = ask();
-    request.then(
-      (value) => {
-        answer ??= { value };
-        answered(value);
-      },
-      () => undefined,
-    );
+    request.then((value) => answered({ value }), () => undefined);
     try {
-      return await within(Promise.race([request, anyAnswer]), attemptMs[Math.min(attempt, attemptMs.length - 1)]!);
+      const limit = attemptMs[Math.min(attempt, attemptMs.length - 1)]!;
+      return (await within(Promise.race([request.then((value) => ({ value })), anyAnswer]), limit)).value;
     } catch (error) {
       lastError = error;
       if (!isAlive() || attempt === pauses.length) break;
-      await pause(pauses[attempt]!, anyAnswer);
-      if (answer) return (answer as { value: T }).value;
+      const late = await pause(pauses[attempt]!, anyAnswer);
+      if (late) return late.value;
     }
   }
   throw lastError;
