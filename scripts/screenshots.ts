@@ -15,7 +15,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { wordCentre, type WordQuery } from '../test/e2e/helpers/dom';
+import { tabShowing, wordCentre, type WordQuery } from '../test/e2e/helpers/dom';
 import { launchFirefox } from '../test/e2e/helpers/firefox';
 import { CHROME_BUILD } from '../test/e2e/helpers/paths';
 import { puppeteerDriver, waitForMarks } from '../test/e2e/helpers/scenario';
@@ -44,25 +44,6 @@ function write(path: string, png: Uint8Array): void {
 }
 
 const dataUrl = (png: Uint8Array, type = 'image/png') => `data:${type};base64,${Buffer.from(png).toString('base64')}`;
-
-interface TabsApi {
-  tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> };
-}
-
-/** The id of the tab whose content script says it shows `url`, asked from an extension page. */
-async function tabShowing(ext: Page, url: string): Promise<number> {
-  const id = await ext.evaluate(async (want) => {
-    const { chrome } = globalThis as unknown as { chrome: TabsApi };
-    for (const tab of await chrome.tabs.query({})) {
-      if (tab.id === undefined) continue;
-      const summary = (await chrome.tabs.sendMessage(tab.id, { type: 'page-summary' }).catch(() => null)) as { url?: string } | null;
-      if (summary?.url === want) return tab.id;
-    }
-    return null;
-  }, url);
-  if (id === null) throw new Error(`no tab answered as ${url}`);
-  return id;
-}
 
 /** A picture laid out in an HTML page of its own, rendered at exactly width × height. */
 async function render(page: Page, html: string, width: number, height: number): Promise<Buffer> {
@@ -119,7 +100,8 @@ async function chromiumPictures(): Promise<void> {
     const article = await page.screenshot();
 
     const ext = await session.open(session.extensionUrl('options.html'));
-    const tab = await tabShowing(ext, DEMO_URL);
+    const tab = await ext.evaluate(tabShowing, DEMO_URL);
+    if (tab === null) throw new Error(`no tab answered as ${DEMO_URL}`);
     await ext.close();
     const popup = await openExtensionPage(session, `popup.html?tab=${tab}`, { width: 420, height: 600 });
     const scratch = await session.context.newPage();

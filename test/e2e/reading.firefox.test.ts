@@ -17,7 +17,7 @@ import { launchFirefox, type FirefoxSession } from './helpers/firefox';
 import { FIREFOX_BUILD } from './helpers/paths';
 import { corpus, puppeteerDriver, until, waitForMarks, type Driver } from './helpers/scenario';
 import { listedEvents } from './helpers/reading-dom';
-import { wordCentre } from './helpers/dom';
+import { tabShowing, wordCentre } from './helpers/dom';
 import { windowMarked, markWindow } from './helpers/reading-dom';
 import { AUSTIN, COALITION, EXPECTED_COUNTS, READING_HOST, READING_PATH, SUDANI, readingArticleHtml } from './helpers/reading-pages';
 import { hoverScenario, rangesNaming, waitForCard, waitForClosed, waitForMarksLike } from './helpers/reading-steps';
@@ -53,15 +53,7 @@ describe('Firefox ESR: the reading experience (production build)', () => {
   /** The article's tab id, found from an extension page: the tab whose content script says it is the article. */
   async function articleTabId(ext: Page): Promise<number> {
     const url = session.urlFor(READING_HOST, READING_PATH);
-    const id = await ext.evaluate(async (want) => {
-      const { browser } = globalThis as unknown as TabsApi;
-      for (const tab of await browser.tabs.query({})) {
-        if (tab.id === undefined) continue;
-        const summary = (await browser.tabs.sendMessage(tab.id, { type: 'page-summary' }).catch(() => null)) as { url?: string } | null;
-        if (summary?.url === want) return tab.id;
-      }
-      return null;
-    }, url);
+    const id = await ext.evaluate(tabShowing, url);
     if (id === null) throw new Error('no tab answered as the article');
     return id;
   }

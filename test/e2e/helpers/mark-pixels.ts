@@ -9,6 +9,9 @@
  * the baseline («إيران», «أربيل», «حرير»), a two-word name («يحيى رسول»), in
  * body text and in a bold headline, on a light and a dark page.
  */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HIGHLIGHT_NAMES } from '../../../lib/page/marks';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 import { decodePng, type Bitmap } from './png';
 
 export const MARKS_HOST = 'www.aljazeera.net';
@@ -212,6 +215,8 @@ export function describeCoverage(label: string, report: PixelReport): string {
 
 /** What a pixel test needs from one browser: Playwright in Chromium, Puppeteer in Firefox. */
 export interface PixelBrowser {
+  /** Stores settings from an extension page, as the options page does; tabs opened next follow them. */
+  settings(s: Settings): Promise<void>;
   /** Opens the article in a fresh tab of the given theme, the pointer away from the text. */
   open(theme: Theme): Promise<void>;
   evaluate<A, R>(fn: (arg: A) => R, arg: A): Promise<R>;
@@ -245,4 +250,49 @@ export async function measureMarks(b: PixelBrowser, theme: Theme, entry: string)
   const withoutMarks = await b.screenshot();
   await b.evaluate(toggleMarks, true);
   return { ...comparePixels(words, withMarks, withoutMarks), words };
+}
+
+/** The styles each browser is checked in: the default, and the underline a reader may choose. */
+const STYLE_CASES = [
+  { label: 'the default style', change: {}, entry: HIGHLIGHT_NAMES[DEFAULT_SETTINGS.markStyle] },
+  { label: 'the underline style', change: { markStyle: 'underline' }, entry: HIGHLIGHT_NAMES.underline },
+] as const;
+
+/** One browser with the production build installed, its own way. */
+export interface PixelSession {
+  browser: PixelBrowser;
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/** Every style on a light and a dark page, in one browser; prints the coverage of each name. */
+export function markPixelSuite(name: string, launch: () => Promise<PixelSession>): void {
+  describe(`${name}: marks show in pixels (production build)`, () => {
+    let session: PixelSession;
+
+    beforeAll(async () => {
+      session = await launch();
+    });
+
+    afterAll(async () => {
+      await session?.close();
+    });
+
+    for (const c of STYLE_CASES) {
+      for (const theme of ['light', 'dark'] as const) {
+        it(`${c.label}, ${theme} page: every marked name changes across ≥ ${MIN_COVERAGE * 100}% of its width, no other word changes`, async () => {
+          // Every mention, so that the names are marked in the headline and in the body.
+          await session.browser.settings({ ...DEFAULT_SETTINGS, ...c.change, markAll: true });
+          const report = await measureMarks(session.browser, theme, c.entry);
+          console.log(describeCoverage(`${name}, ${c.label}, ${theme}`, report));
+          for (const m of report.marked) {
+            expect(m.changed / m.columns, `«${m.text}»: ${m.changed} of ${m.columns} columns changed`).toBeGreaterThanOrEqual(MIN_COVERAGE);
+          }
+          expect(report.touched, 'unmarked words whose pixels changed').toEqual([]);
+          expect(report.unmarkedChecked).toBeGreaterThan(40);
+          expect(session.pageErrors).toEqual([]);
+        });
+      }
+    }
+  });
 }
