@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HIGHLIGHT_NAMES } from '../../../lib/page/marks';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 import { decodePng, type Bitmap } from './png';
+import { until } from './scenario';
 
 export const MARKS_HOST = 'www.aljazeera.net';
 export const MARKS_PATH = { light: '/news/2024/4/9/siyaq-marks-light', dark: '/news/2024/4/9/siyaq-marks-dark' } as const;
@@ -234,22 +235,21 @@ export function missingMarks(words: ArticleWords): string[] {
  * marks to one without them. `entry` is the registry name the marks must be
  * painted under (the style in force).
  */
-export async function measureMarks(b: PixelBrowser, theme: Theme, entry: string): Promise<PixelReport & { words: ArticleWords }> {
+export async function measureMarks(b: PixelBrowser, theme: Theme, entry: string): Promise<PixelReport> {
   await b.open(theme);
-  const deadline = Date.now() + 15_000;
-  let words = await b.evaluate(articleWords, null);
-  while (missingMarks(words).length > 0 || !(entry in words.entries)) {
-    if (Date.now() > deadline) {
-      throw new Error(`marks never came as expected under ${entry}: ${JSON.stringify(words.entries)}, missing ${missingMarks(words).join(', ')}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-    words = await b.evaluate(articleWords, null);
-  }
+  const words = await until(
+    async () => {
+      const seen = await b.evaluate(articleWords, null);
+      return missingMarks(seen).length === 0 && entry in seen.entries ? seen : null;
+    },
+    15_000,
+    `${EXPECTED_MARKS.map((m) => `«${m.text}»`).join(', ')} were not all marked under ${entry}`,
+  );
   const withMarks = await b.screenshot();
   await b.evaluate(toggleMarks, false);
   const withoutMarks = await b.screenshot();
   await b.evaluate(toggleMarks, true);
-  return { ...comparePixels(words, withMarks, withoutMarks), words };
+  return comparePixels(words, withMarks, withoutMarks);
 }
 
 /** The styles each browser is checked in: the default, and the underline a reader may choose. */
