@@ -201,7 +201,7 @@ export function Options({ lang, library, version, onRemoveExtraHost }: OptionsPr
         </h2>
         <fieldset class="fieldset">
           <legend>{t('markStyle', lang)}</legend>
-          {(['underline', 'tint'] as const).map((style) => (
+          {(['tint', 'underline'] as const).map((style) => (
             <label class="check" key={style}>
               <input type="radio" name="markStyle" checked={settings.markStyle === style} onChange={() => change({ markStyle: style })} />
               <span>

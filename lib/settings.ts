@@ -28,7 +28,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   enabled: true,
   disabledHosts: [],
   extraHosts: [],
-  markStyle: 'underline',
+  markStyle: 'tint',
   markAll: false,
   dwellMs: 300,
   mutedTopics: [],

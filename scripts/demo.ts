@@ -4,7 +4,7 @@
  * URL, in Debian's Chromium (`sudo apt-get install -y chromium`).
  *
  * With a display: opens Chromium with the extension and waits until you close
- * the window. Hover an underlined name to see its context card; the extension's
+ * the window. Hover a marked name to see its context card; the extension's
  * toolbar button opens the timeline.
  * Without one (a server, CI): runs headless, hovers «السوداني», and writes
  * screenshots of the marked page, the open card and the popup to artifacts/demo/.
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   console.log(`Chromium opened ${DEMO_URL} (served locally) with Siyaq; ${marked} highlight group(s) registered.`);
 
   if (!headless) {
-    console.log('Hover an underlined name (e.g. «السوداني») to see its card; Esc closes it.');
+    console.log('Hover a marked name (e.g. «السوداني») to see its card; Esc closes it.');
     console.log("The toolbar's puzzle-piece menu → Siyaq opens the popup. Close the window to finish.");
     // Done when the browser goes away, or when its last tab is closed (Chromium
     // may stay running with no window).

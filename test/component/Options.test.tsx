@@ -40,13 +40,13 @@ function renderOptions(library = fakeLibrary()) {
 describe('Options', () => {
   it('persists each change to extension storage', async () => {
     renderOptions();
-    fireEvent.click(await screen.findByRole('radio', { name: /تظليل خفيف/ }));
+    fireEvent.click(await screen.findByRole('radio', { name: /خط تحت الاسم/ }));
     fireEvent.click(screen.getByRole('radio', { name: 'كل ذكر' }));
     fireEvent.click(screen.getByRole('checkbox', { name: /العربية alarabiya.net/ }));
     fireEvent.change(screen.getByRole('slider'), { target: { value: '600' } });
     await waitFor(async () => {
       const s = await getSettings();
-      expect(s).toMatchObject({ markStyle: 'tint', markAll: true, disabledHosts: ['alarabiya.net'], dwellMs: 600 });
+      expect(s).toMatchObject({ markStyle: 'underline', markAll: true, disabledHosts: ['alarabiya.net'], dwellMs: 600 });
     });
     fireEvent.click(screen.getByRole('checkbox', { name: /تشغيل سياق/ }));
     await waitFor(async () => expect((await getSettings()).enabled).toBe(false));

@@ -87,7 +87,7 @@ describe('Chromium: the reading experience (production build)', () => {
   afterEach(async () => {
     // Back to the default settings; the content script follows storage, so the tab does too.
     await (await worker()).evaluate(() => (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.local.remove('settings'));
-    await waitForMarksLike(d, (m) => m['siyaq-mention-underline'] === 4 && !m['siyaq-mention-tint'], 'marks back to the defaults');
+    await waitForMarksLike(d, (m) => m['siyaq-mention-tint'] === 4 && !m['siyaq-mention-underline'], 'marks back to the defaults');
     for (const p of session.context.pages()) if (p !== article) await p.close();
     await article.bringToFront();
     await article.keyboard.press('Escape');
@@ -100,8 +100,8 @@ describe('Chromium: the reading experience (production build)', () => {
   it('marks the first mention of each topic found in the article, and nothing else', async () => {
     const marks = await siyaqMarks(d);
     // Four topics, first mention each (the default); sudani's full name is the first of its three.
-    expect(marks).toEqual({ 'siyaq-mention-underline': 4 });
-    expect(await rangesNaming(d, 'siyaq-mention-underline', [SUDANI.phrase])).toBe(1);
+    expect(marks).toEqual({ 'siyaq-mention-tint': 4 });
+    expect(await rangesNaming(d, 'siyaq-mention-tint', [SUDANI.phrase])).toBe(1);
     expect(session.pageErrors).toEqual([]);
   });
 
@@ -117,7 +117,7 @@ describe('Chromium: the reading experience (production build)', () => {
     await article.reload({ waitUntil: 'load' });
     await waitForMarks(d);
     await article.evaluate(() => window.scrollTo(0, 0));
-    const first = await d.evaluate(mentionBox, { highlight: 'siyaq-mention-underline', includes: SUDANI.phrase });
+    const first = await d.evaluate(mentionBox, { highlight: 'siyaq-mention-tint', includes: SUDANI.phrase });
     expect(first?.inView, 'the first mention should start below the fold').toBe(false);
 
     expect(await step(1)).toEqual({ ok: true });
@@ -215,7 +215,7 @@ describe('Chromium: the reading experience (production build)', () => {
 
     await toggle.click();
     await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
-    await waitForMarksLike(d, (m) => m['siyaq-mention-underline'] === 4, 'the marks did not come back after turning the site on', 10_000);
+    await waitForMarksLike(d, (m) => m['siyaq-mention-tint'] === 4, 'the marks did not come back after turning the site on', 10_000);
     expect(await article.evaluate(windowMarked), 'the article was reloaded').toBe(true);
   });
 
@@ -226,31 +226,31 @@ describe('Chromium: the reading experience (production build)', () => {
 
     // Every mention: the repeated names are marked too (3 + 2 + 2 + 1).
     await options.locator('input[name="markAll"]').nth(1).check();
-    await waitForMarksLike(d, (m) => m['siyaq-mention-underline'] === 8, '"all mentions" did not reach the open tab');
+    await waitForMarksLike(d, (m) => m['siyaq-mention-tint'] === 8, '"all mentions" did not reach the open tab');
 
     // The other style: the same ranges under the other highlight name.
     await options.locator('input[name="markStyle"]').nth(1).check();
     await waitForMarksLike(
       d,
-      (m) => m['siyaq-mention-tint'] === 8 && !('siyaq-mention-underline' in m),
+      (m) => m['siyaq-mention-underline'] === 8 && !('siyaq-mention-tint' in m),
       'the mark style did not change in the open tab',
     );
 
     // Muting: the card's button does it; its ranges leave the page and the options page lists it.
     await article.bringToFront();
     const austinNames = ['أوستن'];
-    expect(await rangesNaming(d, 'siyaq-mention-tint', austinNames)).toBe(2);
+    expect(await rangesNaming(d, 'siyaq-mention-underline', austinNames)).toBe(2);
     await hoverAndOpen(d, AUSTIN, labelOf(AUSTIN.topic));
     await article.locator('siyaq-card button', { hasText: t('muteTopic', 'ar') }).click();
-    await waitForMarksLike(d, (m) => m['siyaq-mention-tint'] === 6, 'muting did not remove the topic\'s ranges');
-    expect(await rangesNaming(d, 'siyaq-mention-tint', austinNames)).toBe(0);
+    await waitForMarksLike(d, (m) => m['siyaq-mention-underline'] === 6, 'muting did not remove the topic\'s ranges');
+    expect(await rangesNaming(d, 'siyaq-mention-underline', austinNames)).toBe(0);
     await waitForClosed(d, 'the muted topic\'s card stayed open');
 
     // Unmuting from the options page brings them back.
     const unmute = options.locator('button', { hasText: t('unmute', 'ar', { label: labelOf(AUSTIN.topic) }) });
     await unmute.waitFor({ timeout: 5_000 });
     await unmute.click();
-    await waitForMarksLike(d, (m) => m['siyaq-mention-tint'] === 8, 'unmuting did not bring the ranges back');
+    await waitForMarksLike(d, (m) => m['siyaq-mention-underline'] === 8, 'unmuting did not bring the ranges back');
     expect(await article.evaluate(windowMarked), 'the article was reloaded').toBe(true);
   });
 

@@ -17,7 +17,7 @@ import { launchFirefox, type FirefoxSession } from './helpers/firefox';
 import { FIREFOX_BUILD } from './helpers/paths';
 import { corpus, puppeteerDriver, until, waitForMarks, type Driver } from './helpers/scenario';
 import { listedEvents } from './helpers/reading-dom';
-import { wordCentre } from './helpers/dom';
+import { tabShowing, wordCentre } from './helpers/dom';
 import { windowMarked, markWindow } from './helpers/reading-dom';
 import { AUSTIN, COALITION, EXPECTED_COUNTS, READING_HOST, READING_PATH, SUDANI, readingArticleHtml } from './helpers/reading-pages';
 import { hoverScenario, rangesNaming, waitForCard, waitForClosed, waitForMarksLike } from './helpers/reading-steps';
@@ -53,15 +53,7 @@ describe('Firefox ESR: the reading experience (production build)', () => {
   /** The article's tab id, found from an extension page: the tab whose content script says it is the article. */
   async function articleTabId(ext: Page): Promise<number> {
     const url = session.urlFor(READING_HOST, READING_PATH);
-    const id = await ext.evaluate(async (want) => {
-      const { browser } = globalThis as unknown as TabsApi;
-      for (const tab of await browser.tabs.query({})) {
-        if (tab.id === undefined) continue;
-        const summary = (await browser.tabs.sendMessage(tab.id, { type: 'page-summary' }).catch(() => null)) as { url?: string } | null;
-        if (summary?.url === want) return tab.id;
-      }
-      return null;
-    }, url);
+    const id = await ext.evaluate(tabShowing, url);
     if (id === null) throw new Error('no tab answered as the article');
     return id;
   }
@@ -73,7 +65,7 @@ describe('Firefox ESR: the reading experience (production build)', () => {
 
   it('options apply live to the open article: all mentions, mark style, muting and unmuting a topic', async () => {
     await article.evaluate(markWindow);
-    await waitForMarksLike(d, (m) => m['siyaq-mention-underline'] === 4, 'the default marks');
+    await waitForMarksLike(d, (m) => m['siyaq-mention-tint'] === 4, 'the default marks');
     const options = await session.openExtensionPage('options.html');
     try {
       await options.waitForSelector('input[name="markAll"]');
@@ -82,25 +74,25 @@ describe('Firefox ESR: the reading experience (production build)', () => {
         await inputs[i]!.click();
       };
       await nth('markAll', 1);
-      await waitForMarksLike(d, (m) => m['siyaq-mention-underline'] === 8, '"all mentions" did not reach the open tab');
+      await waitForMarksLike(d, (m) => m['siyaq-mention-tint'] === 8, '"all mentions" did not reach the open tab');
       await nth('markStyle', 1);
       await waitForMarksLike(
         d,
-        (m) => m['siyaq-mention-tint'] === 8 && !('siyaq-mention-underline' in m),
+        (m) => m['siyaq-mention-underline'] === 8 && !('siyaq-mention-tint' in m),
         'the mark style did not change in the open tab',
       );
 
       // Muting from the card's button; unmuting from the options page.
       await article.bringToFront();
-      expect(await rangesNaming(d, 'siyaq-mention-tint', ['أوستن'])).toBe(2);
+      expect(await rangesNaming(d, 'siyaq-mention-underline', ['أوستن'])).toBe(2);
       const p = await d.evaluate(wordCentre, { within: 'article', phrase: AUSTIN.phrase, word: AUSTIN.word });
       await d.move(p!.x, p!.y);
       await waitForCard(d, 'no card on hovering Austin', 5_000, labelOf(AUSTIN.topic));
       // By place, not text: Firefox's UI language here may be English, and the card follows it.
       const mute = await article.waitForSelector('siyaq-card >>> .sq-card-secondary button', { timeout: 5_000 });
       await mute!.click();
-      await waitForMarksLike(d, (m) => m['siyaq-mention-tint'] === 6, "muting did not remove the topic's ranges");
-      expect(await rangesNaming(d, 'siyaq-mention-tint', ['أوستن'])).toBe(0);
+      await waitForMarksLike(d, (m) => m['siyaq-mention-underline'] === 6, "muting did not remove the topic's ranges");
+      expect(await rangesNaming(d, 'siyaq-mention-underline', ['أوستن'])).toBe(0);
       await waitForClosed(d, "the muted topic's card stayed open");
 
       await options.bringToFront();
@@ -110,7 +102,7 @@ describe('Firefox ESR: the reading experience (production build)', () => {
         'the options page did not list the muted topic',
       );
       await unmute.click();
-      await waitForMarksLike(d, (m) => m['siyaq-mention-tint'] === 8, 'unmuting did not bring the ranges back');
+      await waitForMarksLike(d, (m) => m['siyaq-mention-underline'] === 8, 'unmuting did not bring the ranges back');
       expect(await article.evaluate(windowMarked), 'the article was reloaded').toBe(true);
     } finally {
       // Back to the defaults for whatever runs next in this profile.
@@ -170,7 +162,7 @@ describe('Firefox ESR: the reading experience (production build)', () => {
       await until(async () => (await popup.$eval('button[role="switch"]', (b) => b.getAttribute('aria-checked'))) === 'false', 5_000, 'the switch did not turn off');
       await waitForMarksLike(d, (m) => Object.keys(m).length === 0, 'the marks stayed after turning the site off', 5_000);
       await popup.click('button[role="switch"]');
-      await waitForMarksLike(d, (m) => m['siyaq-mention-underline'] === 4, 'the marks did not come back after turning the site on', 10_000);
+      await waitForMarksLike(d, (m) => m['siyaq-mention-tint'] === 4, 'the marks did not come back after turning the site on', 10_000);
       expect(await article.evaluate(windowMarked), 'the article was reloaded').toBe(true);
       expect(session.pageErrors).toEqual([]);
     } finally {

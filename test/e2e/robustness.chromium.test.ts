@@ -7,7 +7,7 @@
  *
  * Marks are read from the page's main world: Chromium keeps one highlight
  * registry per document, shared by the page and the content script's isolated
- * world, so `CSS.highlights.get('siyaq-mention-underline')` in page.evaluate
+ * world, so `CSS.highlights.get('siyaq-mention-tint')` in page.evaluate
  * returns Siyaq's own ranges (the first test fails if it ever stops doing so).
  *
  * One browser for the whole file; each test opens its own tab.

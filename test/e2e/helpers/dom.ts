@@ -85,3 +85,23 @@ export function bodyText(): string {
 export function bodyHtml(): string {
   return document.body.innerHTML;
 }
+
+interface TabsApi {
+  tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> };
+}
+
+/**
+ * In an extension page (Chromium or Firefox): the id of the tab whose content
+ * script says it shows `url`, or null. Asked by message: without the tabs
+ * permission a query by URL sees nothing.
+ */
+export async function tabShowing(url: string): Promise<number | null> {
+  const g = globalThis as unknown as { browser?: TabsApi; chrome?: TabsApi };
+  const api = (g.browser ?? g.chrome)!;
+  for (const tab of await api.tabs.query({})) {
+    if (tab.id === undefined) continue;
+    const summary = (await api.tabs.sendMessage(tab.id, { type: 'page-summary' }).catch(() => null)) as { url?: string } | null;
+    if (summary?.url === url) return tab.id;
+  }
+  return null;
+}

@@ -218,9 +218,9 @@ export function collectMarks(): MarkInfo {
   return { byName, inForbidden };
 }
 
-export const MARK_NAME = 'siyaq-mention-underline';
+export const MARK_NAME = 'siyaq-mention-tint';
 
-/** The texts under Siyaq's default (underline) marks. */
+/** The texts under Siyaq's default (tint) marks. */
 export async function markedTexts(page: Page): Promise<string[]> {
   return (await readMarks(page)).byName[MARK_NAME] ?? [];
 }

@@ -17,13 +17,16 @@ export function demoArticleHtml(): string {
   return readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'demo-article.html'), 'utf8');
 }
 
-/** `npm run build`, quietly; its output only when it fails. */
-export function buildChrome(): void {
-  const run = spawnSync('npm', ['run', '--silent', 'build'], { cwd: REPO_ROOT, encoding: 'utf8' });
+/** `npm run <script>`, quietly; its output only when it fails. */
+function npmBuild(script: 'build' | 'build:firefox'): void {
+  const run = spawnSync('npm', ['run', '--silent', script], { cwd: REPO_ROOT, encoding: 'utf8' });
   if (run.status !== 0) {
-    throw new Error(`npm run build failed:\n${run.stdout}${run.stderr}`);
+    throw new Error(`npm run ${script} failed:\n${run.stdout}${run.stderr}`);
   }
 }
+
+export const buildChrome = (): void => npmBuild('build');
+export const buildFirefox = (): void => npmBuild('build:firefox');
 
 export interface Demo {
   session: ChromiumSession;
