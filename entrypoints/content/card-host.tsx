@@ -11,6 +11,7 @@ import cardCss from '../../components/card.css?inline';
 import type { CardData } from '../../lib/messages';
 import type { CardView } from '../../lib/page/controller';
 import { placeCard } from '../../lib/page/placement';
+import { UNDO_MS, UndoOffer } from '../../lib/page/undo';
 import { SIYAQ_UI_ATTRIBUTE } from '../../lib/detect/page-text';
 import { localized, t } from '../../lib/i18n';
 import type { Lang } from '../../lib/corpus/types';
@@ -26,9 +27,6 @@ export interface CardActions {
 
 /** The contract's name for the card's host element (DESIGN.md, contract 6). */
 export const CARD_HOST_ATTRIBUTE = 'data-siyaq-card';
-
-/** How long the card offers Undo after the reader mutes a topic or turns the site off. */
-export const UNDO_MS = 6_000;
 
 export interface CardHostOptions {
   /** Whether an event is the reader's own (default: `isTrusted`); component tests, whose events are synthetic, replace it. */
@@ -162,50 +160,6 @@ export function createCardHost(doc: Document, lang: Lang, actions: CardActions, 
       if (!undo.pending) clear();
     },
   };
-}
-
-/**
- * One action at a time waiting for its undo window to pass. Nothing is
- * committed until then, so Undo loses nothing and has nothing to reverse; a
- * page being left commits at once, since the reader did ask for it.
- */
-class UndoOffer {
-  private commit: (() => void) | null = null;
-  private timer = 0;
-  private readonly onPageHide = (): void => this.settle();
-
-  constructor(
-    private readonly view: Window,
-    private readonly onTimeUp: () => void,
-  ) {}
-
-  get pending(): boolean {
-    return this.commit !== null;
-  }
-
-  offer(commit: () => void): void {
-    this.settle();
-    this.commit = commit;
-    this.timer = this.view.setTimeout(() => {
-      this.settle();
-      this.onTimeUp();
-    }, UNDO_MS);
-    this.view.addEventListener('pagehide', this.onPageHide);
-  }
-
-  /** Commits the waiting action now. */
-  settle(): void {
-    const commit = this.commit;
-    this.cancel();
-    commit?.();
-  }
-
-  /** Drops the waiting action: nothing was done. */
-  cancel(): void {
-    this.view.clearTimeout(this.timer);
-    this.view.removeEventListener('pagehide', this.onPageHide);
-    this.commit = null;
-  }
 }
 
 function adoptCss(doc: Document, shadow: ShadowRoot, css: string): void {

@@ -4,15 +4,16 @@
  * off (nothing is committed until the offer ends), and the closed shadow root
  * that keeps the card from the page.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { fireEvent, within } from '@testing-library/preact';
-import { createCardHost, UNDO_MS, type CardActions } from '../../entrypoints/content/card-host';
+import { createCardHost } from '../../entrypoints/content/card-host';
+import { UNDO_MS } from '../../lib/page/undo';
 import type { CardView } from '../../lib/page/controller';
 import { coalitionCard } from './fixtures';
 
 let root: ShadowRoot;
 let view: CardView;
-let actions: { [K in keyof CardActions]: ReturnType<typeof vi.fn> };
+let actions: { onClose: Mock<() => void>; onOpenTimeline: Mock<(t: string) => void>; onMute: Mock<(t: string) => void>; onDisableSite: Mock<() => void> };
 
 function anchor(): Range {
   const p = document.createElement('p');
@@ -26,7 +27,7 @@ function anchor(): Range {
 beforeEach(() => {
   vi.useFakeTimers();
   const attach = vi.spyOn(Element.prototype, 'attachShadow');
-  actions = { onClose: vi.fn(), onOpenTimeline: vi.fn(), onMute: vi.fn(), onDisableSite: vi.fn() };
+  actions = { onClose: vi.fn<() => void>(), onOpenTimeline: vi.fn<(t: string) => void>(), onMute: vi.fn<(t: string) => void>(), onDisableSite: vi.fn<() => void>() };
   // Synthetic events stand for the reader's here; the real card trusts only isTrusted ones.
   view = createCardHost(document, 'ar', actions, { trusts: () => true });
   root = attach.mock.results[0]!.value as ShadowRoot;
