@@ -251,6 +251,7 @@ export class PageController {
     win.addEventListener(
       'pointermove',
       (e) => {
+        if (!e.isTrusted) return;
         lastX = e.clientX;
         lastY = e.clientY;
         if (e.pointerType === 'touch' || frame) return;
@@ -278,7 +279,7 @@ export class PageController {
       { signal },
     );
     const follow = (): void => {
-      if (this.card?.isOpen) this.card.reposition();
+      if (this.card?.isOpen && !this.card.reposition()) this.close();
     };
     win.addEventListener('scroll', follow, { passive: true, capture: true, signal });
     win.addEventListener('resize', follow, { passive: true, signal });
