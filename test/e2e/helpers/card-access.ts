@@ -114,11 +114,16 @@ export function visibleCardText(root: ShadowRoot | null): string | null {
   return parts.length > 0 ? parts.join(' ') : null;
 }
 
-/** The centre of the card's visible button whose text or label includes `name`, in client coordinates; null when none. */
+/**
+ * The centre of the card's visible button whose text or label includes `name`,
+ * in client coordinates, scrolled into the card's view first (the body of an
+ * expanded card scrolls); null when none.
+ */
 export function cardButtonCentre(root: ShadowRoot | null, name: string): { x: number; y: number } | null {
   for (const b of Array.from(root?.querySelectorAll('button') ?? [])) {
     const label = `${b.textContent ?? ''} ${b.getAttribute('aria-label') ?? ''}`;
     if (!label.includes(name) || !b.checkVisibility()) continue;
+    b.scrollIntoView({ block: 'nearest' });
     const r = b.getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   }
