@@ -61,6 +61,9 @@ export function createCardHost(doc: Document, lang: Lang, actions: CardActions, 
 
   let anchor: Range | null = null;
   let open = false;
+  // Whether the card has stood beside its mark in view since it opened: a card
+  // opened by the keyboard waits for the page's smooth scroll to bring the mark in.
+  let seen = false;
   const undo = new UndoOffer(view, () => {
     // Time is up and the action is done: the notice goes, and the card with it.
     if (open) actions.onClose();
@@ -69,7 +72,7 @@ export function createCardHost(doc: Document, lang: Lang, actions: CardActions, 
 
   const dialog = (): HTMLElement | null => frame.querySelector<HTMLElement>('[role="dialog"]');
 
-  /** Places the card beside its mention; false when it can no longer stay there, whole and in view. */
+  /** Places the card beside its mention; false when its mark, once in view, has left it (the card can no longer stay beside it). */
   const place = (): boolean => {
     const card = dialog();
     if (!anchor || !card) return false;
@@ -86,7 +89,8 @@ export function createCardHost(doc: Document, lang: Lang, actions: CardActions, 
     frame.style.left = `${placement.left}px`;
     frame.style.setProperty('--sq-card-max-height', `${placement.maxHeight}px`);
     frame.dataset.side = placement.side;
-    return placement.inView;
+    if (placement.inView) seen = true;
+    return placement.inView || !seen;
   };
 
   /** The card gives way to a notice of what the reader did, with Undo, where the card was. */
@@ -131,6 +135,7 @@ export function createCardHost(doc: Document, lang: Lang, actions: CardActions, 
       undo.settle();
       anchor = range;
       open = true;
+      seen = false;
       frame.hidden = false;
       const label = localized(data.topic.label, lang);
       render(
