@@ -7,41 +7,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './helpers/chromium';
-import { buildNewsPage } from '../fixtures/news-page';
-import { cardGeometry, cardButtonCentre, visibleCardText, chromiumCard, CARD_HOST } from './helpers/card-access';
-import { wordCentre, type WordQuery } from './helpers/dom';
+import { cardGeometry, cardButtonCentre, visibleCardText } from './helpers/card-access';
+import { CARD_HOST_NAME, CARD_PATH, HMC, PAGE_SEES_NOTHING, SUDANI, cardArticleHtml, pageViewOfCard, scriptedClicksOnCard, syntheticHover } from './helpers/card-pages';
+import type { WordQuery } from './helpers/dom';
 import { cards, corpus, hoverForCard, playwrightDriver, pointerAway, until, waitForMarks, waitForNoCard, type Driver } from './helpers/scenario';
 import { clickCardButton, siyaqMarks } from './helpers/reading-steps';
 import { UNDO_MS } from '../../lib/page/undo';
 import { t } from '../../lib/i18n';
 
-const HOST = 'www.aljazeera.net';
-const PATH = '/news/2024/4/9/siyaq-card-e2e';
-const URL = `https://${HOST}${PATH}`;
-
-const SUDANI: WordQuery = { within: 'article', phrase: 'محمد شياع السوداني', word: 'السوداني' };
-const HMC: WordQuery = { within: 'article', phrase: 'اللجنة العسكرية العليا', word: 'العسكرية' };
-const FILLER = 'ويقول محللون إن المشهد الأمني في المنطقة ما زال معقدا، وإن أي ترتيبات جديدة ستحتاج إلى وقت طويل قبل أن تتضح ملامحها على الأرض، في ظل تداخل المصالح الإقليمية والدولية.';
-
-function articleHtml(): string {
-  return buildNewsPage({
-    article: {
-      headline: 'بغداد وواشنطن تواصلان محادثات مستقبل التحالف',
-      paragraphs: [
-        FILLER,
-        FILLER,
-        `وقال رئيس الوزراء ${SUDANI.phrase} إن بلاده تريد علاقة ثنائية مع الولايات المتحدة، بعد أن تنهي المحادثات عملها.`,
-        FILLER,
-        `وتواصل ${HMC.phrase} اجتماعاتها لتقييم قدرات القوات العراقية وخطر التنظيم.`,
-        ...Array.from({ length: 14 }, () => FILLER),
-      ],
-    },
-    host: HOST,
-    outlet: 'الموقع الإخباري',
-    published: '2024-04-09T09:00:00+03:00',
-    datePlace: 'meta',
-  }).html;
-}
+const URL = `https://${CARD_HOST_NAME}${CARD_PATH}`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const eventTitle = (id: string) => corpus().events.find((e) => e.id === id)!.title.ar;
@@ -52,7 +26,7 @@ describe('Chromium: the card', () => {
   let d: Driver;
 
   beforeAll(async () => {
-    session = await launchChromium({ pages: { [URL]: articleHtml() }, viewport: { width: 1280, height: 800 } });
+    session = await launchChromium({ pages: { [URL]: cardArticleHtml() }, viewport: { width: 1280, height: 800 } });
     page = await session.open(URL);
     d = playwrightDriver(page);
     await waitForMarks(d);
@@ -149,49 +123,15 @@ describe('Chromium: the card', () => {
       const text = await openCard(HMC);
       const secret = eventTitle('transition-may-run-to-2026');
       expect(text).toContain(secret);
-      const box = (await d.card(cardGeometry, null))!;
-      const seen = await page.evaluate(
-        ({ selector, secret, point }) => {
-          const host = document.querySelector(selector)!;
-          const selection = getSelection()!;
-          selection.selectAllChildren(document.documentElement);
-          const selected = selection.toString();
-          selection.removeAllRanges();
-          const atCard = document.elementFromPoint(point.x, point.y);
-          return {
-            shadowRoot: host.shadowRoot === null ? null : 'readable',
-            innerText: document.documentElement.innerText.includes(secret),
-            textContent: document.documentElement.textContent!.includes(secret),
-            selection: selected.includes(secret),
-            outerHTML: document.documentElement.outerHTML.includes(secret),
-            elementAtCard: atCard === host ? 'host' : (atCard?.localName ?? null),
-          };
-        },
-        { selector: CARD_HOST, secret, point: { x: box.left + box.width / 2, y: box.top + box.height / 2 } },
-      );
-      expect(seen, JSON.stringify(seen)).toEqual({ shadowRoot: null, innerText: false, textContent: false, selection: false, outerHTML: false, elementAtCard: 'host' });
+      const seen = await pageViewOfCard(d, secret);
+      expect(seen, JSON.stringify(seen)).toEqual(PAGE_SEES_NOTHING);
     });
 
     it('cannot drive the card: scripted clicks and keys where its buttons are do nothing', async () => {
       await openCard(SUDANI);
       const tabs = session.context.pages().length;
       const marks = await siyaqMarks(d);
-      const points = await d.card((root) => {
-        return Array.from(root!.querySelectorAll('button')).map((b) => {
-          const r = b.getBoundingClientRect();
-          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-        });
-      }, null);
-      expect(points.length).toBeGreaterThan(1);
-      await page.evaluate((points) => {
-        for (const { x, y } of points) {
-          const el = document.elementFromPoint(x, y)!;
-          for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'])
-            el.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, clientX: x, clientY: y }));
-          (el as HTMLElement).click();
-          el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
-        }
-      }, points);
+      expect(await scriptedClicksOnCard(d)).toBeGreaterThan(1);
       await sleep(UNDO_MS + 1_000);
       const text = await d.card(visibleCardText, null);
       expect(text, 'the card closed or changed').toContain(corpus().topics.find((x) => x.id === 'sudani')!.label.ar);
@@ -203,16 +143,7 @@ describe('Chromium: the card', () => {
     it('cannot open a card with synthetic pointer events on a mark', async () => {
       await pointerAway(d);
       await waitForNoCard(d, 3_000);
-      const p = (await d.evaluate(wordCentre, SUDANI))!;
-      await page.evaluate(({ x, y }) => {
-        const el = document.elementFromPoint(x, y)!;
-        for (let i = 0; i < 5; i++) {
-          for (const type of ['pointerover', 'pointermove', 'mousemove']) {
-            const init = { bubbles: true, composed: true, clientX: x + i, clientY: y, pointerType: 'mouse' };
-            el.dispatchEvent(type.startsWith('pointer') ? new PointerEvent(type, init) : new MouseEvent(type, init));
-          }
-        }
-      }, p);
+      await syntheticHover(d, SUDANI);
       // Well past the dwell delay.
       await sleep(1_500);
       expect(await cards(d)).toEqual([]);

@@ -108,7 +108,8 @@ export function visibleCardText(root: ShadowRoot | null): string | null {
     const text = node.nodeValue?.trim();
     const parent = node.parentElement;
     if (!text || !parent || parent.closest('style')) continue;
-    if (!parent.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+    // Not opacity: the card fades in, and a tab in the background never runs the fade (rAF and animations wait).
+    if (!parent.checkVisibility({ visibilityProperty: true })) continue;
     parts.push(text);
   }
   return parts.length > 0 ? parts.join(' ') : null;
