@@ -159,7 +159,7 @@ const EN: Record<StringKey, string> = {
   disableSite: 'Turn Siyaq off on this site',
   cardMore: 'More',
   cardLess: 'Less',
-  mutedNotice: 'Siyaq will no longer mark «{label}».',
+  mutedNotice: 'Siyaq will no longer mark “{label}”.',
   siteOffNotice: 'Siyaq will stop on this site.',
   undo: 'Undo',
   noEvents: 'No events recorded for this topic yet.',
