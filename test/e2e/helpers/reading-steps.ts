@@ -124,7 +124,11 @@ export async function clickCardButton(d: Driver, names: readonly string[], timeo
 export async function muteFromCard(d: Driver): Promise<void> {
   await clickCardButton(d, [t('cardMore', 'ar'), t('cardMore', 'en')]);
   await clickCardButton(d, [t('muteTopic', 'ar'), t('muteTopic', 'en')]);
-  await until(async () => (await d.card(visibleCardText, null))?.includes('«') ?? false, 5_000, 'no notice with Undo after muting');
+  await until(
+    async () => (await d.card(visibleCardText, null))?.match(new RegExp(`${t('undo', 'ar')}|${t('undo', 'en')}`)) ?? null,
+    5_000,
+    'no notice with Undo after muting',
+  );
 }
 
 /** Waits until Siyaq's marks satisfy `ok`; returns them. */
