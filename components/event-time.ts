@@ -1,17 +1,6 @@
-/**
- * Where an event stands against the article being read. Dates are ISO-8601
- * prefixes of different precision, so "2024-09" against "2024-09-24" cannot be
- * called before or after: it is "around" the article, and shown as such rather
- * than guessed.
- */
-export type Relation = 'before' | 'around' | 'after';
+import { relationTo } from '../lib/dates/relation';
 
-export function relationTo(eventDate: string, articleDate: string): Relation {
-  const n = Math.min(eventDate.length, articleDate.length);
-  const a = eventDate.slice(0, n);
-  const b = articleDate.slice(0, n);
-  return a < b ? 'before' : a > b ? 'after' : 'around';
-}
+export { relationTo, type Relation } from '../lib/dates/relation';
 
 /** Events that certainly happened after the article's date. */
 export function countAfter(events: readonly { date: string }[], articleDate: string): number {

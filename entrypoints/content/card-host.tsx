@@ -1,27 +1,43 @@
 /**
- * The card's home on the page: an element of Siyaq's own, with an open shadow
- * root, so the page's styles cannot reach the card and the card's cannot reach
- * the page. Positioned by hand (lib/page/placement.ts) next to the mention.
+ * The card's home on the page: an element of Siyaq's own carrying
+ * `data-siyaq-card`, with a closed shadow root, so the page's styles cannot
+ * reach the card, the card's cannot reach the page, and the page's scripts can
+ * neither read nor drive it (docs/adr/0007-card-in-a-closed-shadow-root.md).
+ * Positioned by hand (lib/page/placement.ts) next to the mention.
  */
 import { render } from 'preact';
-import { Card } from '../../components/Card';
+import { Card, UndoNotice } from '../../components/Card';
 import cardCss from '../../components/card.css?inline';
 import type { CardData } from '../../lib/messages';
 import type { CardView } from '../../lib/page/controller';
 import { placeCard } from '../../lib/page/placement';
+import { UNDO_MS, UndoOffer } from '../../lib/page/undo';
 import { SIYAQ_UI_ATTRIBUTE } from '../../lib/detect/page-text';
+import { localized, t } from '../../lib/i18n';
 import type { Lang } from '../../lib/corpus/types';
 
 export interface CardActions {
   onClose(): void;
   onOpenTimeline(topic: string): void;
+  /** Mutes the topic for good: called once the reader has let the undo offer pass. */
   onMute(topic: string): void;
+  /** Turns Siyaq off on this site for good: called once the reader has let the undo offer pass. */
   onDisableSite(): void;
 }
 
-export function createCardHost(doc: Document, lang: Lang, actions: CardActions): CardView {
+/** The contract's name for the card's host element (DESIGN.md, contract 6). */
+export const CARD_HOST_ATTRIBUTE = 'data-siyaq-card';
+
+export interface CardHostOptions {
+  /** Whether an event is the reader's own (default: `isTrusted`); component tests, whose events are synthetic, replace it. */
+  trusts?: (event: Event) => boolean;
+}
+
+export function createCardHost(doc: Document, lang: Lang, actions: CardActions, { trusts }: CardHostOptions = {}): CardView {
+  const view = doc.defaultView ?? window;
   const host = doc.createElement('siyaq-card');
   host.setAttribute(SIYAQ_UI_ATTRIBUTE, '');
+  host.setAttribute(CARD_HOST_ATTRIBUTE, '');
   // Inline and !important: the page's own rules must not move or hide the host.
   for (const [prop, value] of [
     ['all', 'initial'],
@@ -33,7 +49,9 @@ export function createCardHost(doc: Document, lang: Lang, actions: CardActions):
   ] as const) {
     host.style.setProperty(prop, value, 'important');
   }
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed: host.shadowRoot is null to the page, whose scripts cannot reach the
+  // card's text or buttons; this module keeps the only reference.
+  const shadow = host.attachShadow({ mode: 'closed' });
   adoptCss(doc, shadow, cardCss);
   const frame = doc.createElement('div');
   frame.className = 'siyaq-frame';
@@ -43,22 +61,68 @@ export function createCardHost(doc: Document, lang: Lang, actions: CardActions):
 
   let anchor: Range | null = null;
   let open = false;
+  // Whether the card has stood beside its mark in view since it opened: a card
+  // opened by the keyboard waits for the page's smooth scroll to bring the mark in.
+  let seen = false;
+  const undo = new UndoOffer(view, () => {
+    // Time is up and the action is done: the notice goes, and the card with it.
+    if (open) actions.onClose();
+    clear();
+  });
 
-  const place = (): void => {
-    if (!anchor) return;
-    const rect = anchor.getBoundingClientRect();
-    const view = doc.defaultView;
+  const dialog = (): HTMLElement | null => frame.querySelector<HTMLElement>('[role="dialog"]');
+
+  /** Places the card beside its mention; false when its mark, once in view, has left it (the card can no longer stay beside it). */
+  const place = (): boolean => {
+    const card = dialog();
+    if (!anchor || !card) return false;
+    // The natural height, as if nothing had to scroll, then the room it gets.
+    frame.style.setProperty('--sq-card-max-height', 'none');
+    const natural = { width: card.offsetWidth, height: card.offsetHeight };
     const placement = placeCard({
-      anchor: rect,
-      card: { width: frame.offsetWidth || 360, height: frame.scrollHeight || 240 },
-      viewport: { width: view?.innerWidth ?? 1024, height: view?.innerHeight ?? 768 },
+      anchor: anchor.getBoundingClientRect(),
+      card: natural,
+      viewport: { width: view.innerWidth, height: view.innerHeight },
       rtl: lang === 'ar' || doc.dir === 'rtl',
     });
     frame.style.top = `${placement.top}px`;
     frame.style.left = `${placement.left}px`;
-    // The card scrolls inside the room it has rather than growing past the viewport.
     frame.style.setProperty('--sq-card-max-height', `${placement.maxHeight}px`);
     frame.dataset.side = placement.side;
+    if (placement.inView) seen = true;
+    return placement.inView || !seen;
+  };
+
+  /** The card gives way to a notice of what the reader did, with Undo, where the card was. */
+  const offerUndo = (message: string, commit: () => void): void => {
+    const hadFocus = shadow.activeElement !== null;
+    undo.offer(commit);
+    render(
+      <UndoNotice
+        message={message}
+        lang={lang}
+        durationMs={UNDO_MS}
+        trusts={trusts}
+        onUndo={() => {
+          undo.cancel();
+          actions.onClose();
+          clear();
+        }}
+        onDismiss={() => {
+          undo.settle();
+          actions.onClose();
+          clear();
+        }}
+      />,
+      frame,
+    );
+    // The reader who came by keyboard can undo at once.
+    if (hadFocus) frame.querySelector<HTMLElement>('[data-undo]')?.focus();
+  };
+
+  const clear = (): void => {
+    render(null, frame);
+    frame.hidden = true;
   };
 
   return {
@@ -67,10 +131,13 @@ export function createCardHost(doc: Document, lang: Lang, actions: CardActions):
       return open;
     },
     show(data: CardData, range: Range, { articleDate, focus }) {
+      // The reader moved on: what they did is done.
+      undo.settle();
       anchor = range;
       open = true;
+      seen = false;
       frame.hidden = false;
-      frame.style.removeProperty('--sq-card-max-height');
+      const label = localized(data.topic.label, lang);
       render(
         <Card
           data={data}
@@ -78,22 +145,24 @@ export function createCardHost(doc: Document, lang: Lang, actions: CardActions):
           lang={lang}
           onClose={actions.onClose}
           onOpenTimeline={actions.onOpenTimeline}
-          onMute={actions.onMute}
-          onDisableSite={actions.onDisableSite}
+          onMute={(topic) => offerUndo(t('mutedNotice', lang, { label }), () => actions.onMute(topic))}
+          onDisableSite={() => offerUndo(t('siteOffNotice', lang), actions.onDisableSite)}
+          onResize={() => void place()}
+          trusts={trusts}
         />,
         frame,
       );
       place();
       // Hover never takes focus from the page; the keyboard command does, so Tab reaches the card.
-      if (focus) frame.querySelector<HTMLElement>('[role="dialog"]')?.focus();
+      if (focus) dialog()?.focus();
     },
     reposition: place,
     hide() {
       if (!open) return;
       open = false;
       anchor = null;
-      render(null, frame);
-      frame.hidden = true;
+      // An undo notice outlives the card: it stays where the card was until its time is up.
+      if (!undo.pending) clear();
     },
   };
 }

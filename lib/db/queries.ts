@@ -9,6 +9,7 @@ import type { CorpusEvent, Question, Source, Topic } from '../corpus/types';
 import type { CardData, CardEvent, MatcherTopic } from '../messages';
 import { bucketOf, ofPack, type EventRef, type PackData, type PackMeta, type SiyaqDb, type TopicEntry } from './db';
 import { packEvents } from './store';
+import { relationTo } from '../dates/relation';
 
 /** Bundled first, then imports oldest first: the order in which packs have their say. */
 export function byPriority(a: PackMeta, b: PackMeta): number {
@@ -102,17 +103,40 @@ function midDay(date: string): number {
 const ISO_PREFIX = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const MAX_CARD_EVENTS = 50;
 
-/** The `limit` events nearest `articleDate` (the earlier wins a tie), or the newest; oldest first. */
+/**
+ * The `limit` events nearest `articleDate`, or the newest; oldest first. Taken
+ * outwards from the article's date, the earlier winning a tie. A card is read
+ * for what came before the article and what came after it, so with room for
+ * two or more the nearest event on each side (strictly before, strictly after,
+ * planned ones included) is always among them when the topic has one there.
+ */
 function pickEvents<T extends { date: string; id: string }>(events: T[], articleDate: string | null, limit: number): T[] {
   const sorted = [...events].sort(chronological);
   if (articleDate === null || !ISO_PREFIX.test(articleDate)) return sorted.slice(-limit);
   const at = midDay(articleDate);
-  return sorted
-    .map((event, i) => ({ event, i, distance: Math.abs(midDay(event.date) - at) }))
-    .sort((a, b) => a.distance - b.distance || a.i - b.i)
-    .slice(0, limit)
-    .sort((a, b) => a.i - b.i)
-    .map((x) => x.event);
+  // Stable: events of the same day keep their chronological order.
+  const byDay = sorted.map((event) => ({ event, day: midDay(event.date) })).sort((a, b) => a.day - b.day);
+  let hi = byDay.findIndex((x) => x.day > at);
+  if (hi < 0) hi = byDay.length;
+  let lo = hi - 1;
+  const nearestFirst: T[] = [];
+  while (lo >= 0 || hi < byDay.length) {
+    const below = lo >= 0 ? at - byDay[lo]!.day : Infinity;
+    const above = hi < byDay.length ? byDay[hi]!.day - at : Infinity;
+    nearestFirst.push(below <= above ? byDay[lo--]!.event : byDay[hi++]!.event);
+  }
+  const chosen = new Set<T>();
+  if (limit >= 2) {
+    for (const side of ['before', 'after'] as const) {
+      const nearest = nearestFirst.find((e) => relationTo(e.date, articleDate) === side);
+      if (nearest) chosen.add(nearest);
+    }
+  }
+  for (const event of nearestFirst) {
+    if (chosen.size >= limit) break;
+    chosen.add(event);
+  }
+  return sorted.filter((e) => chosen.has(e));
 }
 
 function clampLimit(limit: number): number {

@@ -26,8 +26,12 @@ export interface DisplaySettings {
 /** What the card looks like to the controller; the Preact host implements it. */
 export interface CardView {
   show(data: CardData, anchor: Range, opts: { articleDate: string | null; focus: boolean }): void;
-  /** Re-reads the anchor's position (scroll, resize). */
-  reposition(): void;
+  /**
+   * Re-reads the anchor's position (scroll, resize) and moves the card with it.
+   * False when the card can no longer stay beside its mark, whole and in view
+   * (the mark left the viewport): the caller then closes it.
+   */
+  reposition(): boolean;
   hide(): void;
   readonly isOpen: boolean;
   /** The element the card lives in; pointer events over it keep the card open. */
@@ -247,6 +251,7 @@ export class PageController {
     win.addEventListener(
       'pointermove',
       (e) => {
+        if (!e.isTrusted) return;
         lastX = e.clientX;
         lastY = e.clientY;
         if (e.pointerType === 'touch' || frame) return;
@@ -274,7 +279,7 @@ export class PageController {
       { signal },
     );
     const follow = (): void => {
-      if (this.card?.isOpen) this.card.reposition();
+      if (this.card?.isOpen && !this.card.reposition()) this.close();
     };
     win.addEventListener('scroll', follow, { passive: true, capture: true, signal });
     win.addEventListener('resize', follow, { passive: true, signal });

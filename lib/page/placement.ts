@@ -1,6 +1,7 @@
 /**
  * Where the card goes: next to the mention, flipped to stay in the viewport,
- * never covering the mention. Pure geometry, so it is unit-tested without a browser.
+ * never covering the mention, never taller than the room it has. Pure
+ * geometry, so it is unit-tested without a browser.
  */
 
 export interface Rect {
@@ -13,13 +14,20 @@ export interface Rect {
 export interface Placement {
   top: number;
   left: number;
-  /** The card scrolls inside this height when neither side has room for all of it. */
+  /** The card's body scrolls inside this height when the card is taller than the room beside the mention. */
   maxHeight: number;
   side: 'below' | 'above';
+  /**
+   * The card can stay beside its mention, whole and in view: the mention is on
+   * screen and there is room for the card (or for at least MIN_CARD_ROOM of it).
+   * When false the card should close rather than float away from its mark.
+   */
+  inView: boolean;
 }
 
 export interface PlacementInput {
   anchor: Rect;
+  /** The card's width and its natural height, with nothing scrolled away. */
   card: { width: number; height: number };
   viewport: { width: number; height: number };
   /** Right-to-left pages align the card to the mention's right edge. */
@@ -27,6 +35,9 @@ export interface PlacementInput {
   gap?: number;
   margin?: number;
 }
+
+/** The least height a card may shrink to and still be a card: its header, a few lines, its footer. */
+export const MIN_CARD_ROOM = 160;
 
 export function placeCard({ anchor, card, viewport, rtl, gap = 8, margin = 8 }: PlacementInput): Placement {
   const roomBelow = viewport.height - margin - (anchor.bottom + gap);
@@ -43,5 +54,7 @@ export function placeCard({ anchor, card, viewport, rtl, gap = 8, margin = 8 }: 
   const preferred = rtl ? anchor.right - width : anchor.left;
   const left = Math.min(Math.max(preferred, margin), viewport.width - margin - width);
 
-  return { top, left, maxHeight: room, side };
+  const anchorOnScreen = anchor.top >= 0 && anchor.bottom <= viewport.height;
+  const inView = anchorOnScreen && room >= Math.min(card.height, MIN_CARD_ROOM);
+  return { top, left, maxHeight: room, side, inView };
 }

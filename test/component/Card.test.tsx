@@ -15,6 +15,8 @@ function renderCard(overrides: Partial<CardProps> = {}) {
     onOpenTimeline: vi.fn(),
     onMute: vi.fn(),
     onDisableSite: vi.fn(),
+    // fireEvent's events are synthetic (isTrusted false), as a page script's would be.
+    trusts: () => true,
     ...overrides,
   };
   render(<Card {...props} />);
@@ -65,11 +67,13 @@ describe('Card', () => {
     expect(inferred.getAttribute('title')).toBeTruthy();
     expect(item('e-2026-09').textContent).toContain('مُقرَّر');
     expect(item('e-2014').textContent).not.toContain('مُقرَّر');
+    fireEvent.click(screen.getByRole('button', { name: 'المزيد' }));
     expect(item('e-2026-09').textContent).toContain('الجزيرة نت، الحرة');
   });
 
   it('reveals the evidence quotes on demand', () => {
     renderCard();
+    fireEvent.click(screen.getByRole('button', { name: 'المزيد' }));
     const item = document.querySelector<HTMLElement>('[data-event-id="e-2026-09"]')!;
     const button = within(item).getByRole('button', { name: 'الاقتباس من المصدر' });
     const panel = document.getElementById(button.getAttribute('aria-controls')!)!;
@@ -87,6 +91,7 @@ describe('Card', () => {
     const props = renderCard();
     fireEvent.click(screen.getByRole('button', { name: 'الخط الزمني الكامل (7 أحداث)' }));
     expect(props.onOpenTimeline).toHaveBeenCalledWith('global-coalition');
+    fireEvent.click(screen.getByRole('button', { name: 'المزيد' }));
     fireEvent.click(screen.getByRole('button', { name: 'لا تُبرز هذا الموضوع' }));
     expect(props.onMute).toHaveBeenCalledWith('global-coalition');
     fireEvent.click(screen.getByRole('button', { name: 'أوقف سياق على هذا الموقع' }));
@@ -105,5 +110,33 @@ describe('Card', () => {
     expect(dialog.textContent).toContain('Global Coalition');
     expect(screen.getByRole('region', { name: 'Before this article' })).toBeTruthy();
     expect(dialog.textContent).toContain('≈ January 2024');
+  });
+
+  it('previews the nearest events on each side of the article, and shows the rest on "more"', () => {
+    const base = coalitionCard();
+    const at = (id: string, date: string, status: 'happened' | 'planned' = 'happened') => ({ ...base.events[0]!, id, date, status });
+    const events = [at('a', '2020'), at('b', '2022-05'), at('c', '2024-01'), at('d', '2024-02-01'), at('e', '2026', 'planned')];
+    const props = renderCard({ data: { ...base, events }, articleDate: '2024-04-09', onResize: vi.fn() });
+    const shown = () => [...document.querySelectorAll('[data-event-id]')].map((el) => el.getAttribute('data-event-id'));
+    // The two nearest before, and the plan after: never one side only.
+    expect(shown()).toEqual(['c', 'd', 'e']);
+    const more = screen.getByRole('button', { name: 'المزيد' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('button', { name: 'لا تُبرز هذا الموضوع' })).toBeNull();
+    fireEvent.click(more);
+    expect(shown()).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(screen.getByRole('button', { name: 'أقل' }).getAttribute('aria-expanded')).toBe('true');
+    expect(props.onResize).toHaveBeenCalledOnce();
+  });
+
+  it('ignores clicks and keys that a page script dispatches', () => {
+    const props = renderCard({ trusts: undefined });
+    fireEvent.click(screen.getByRole('button', { name: 'الخط الزمني الكامل (7 أحداث)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'إغلاق' }));
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    fireEvent.click(screen.getByRole('button', { name: 'المزيد' }));
+    expect(props.onOpenTimeline).not.toHaveBeenCalled();
+    expect(props.onClose).not.toHaveBeenCalled();
+    expect(screen.queryByRole('button', { name: 'لا تُبرز هذا الموضوع' }), 'a scripted click opened "more"').toBeNull();
   });
 });

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumSession } from './helpers/chromium';
-import { visibleShadowCards, wordCentre } from './helpers/dom';
+import { chromiumCard, visibleCardText } from './helpers/card-access';
+import { wordCentre } from './helpers/dom';
 import { ARTICLE_HOST, ARTICLE_PATH, SUDANI_PHRASE, articleHtml } from './helpers/pages';
 import { CHROME_BUILD } from './helpers/paths';
 
@@ -23,9 +24,8 @@ async function hoverAndReadCard(page: Page): Promise<string> {
   await page.mouse.move(point.x, point.y, { steps: 3 });
   const deadline = Date.now() + 3000;
   for (;;) {
-    const cards = await page.evaluate(visibleShadowCards);
-    const card = cards.find((c) => c.host === 'siyaq-card');
-    if (card) return card.text;
+    const card = await chromiumCard(page, visibleCardText, null);
+    if (card) return card;
     if (Date.now() > deadline) return '';
     await page.waitForTimeout(100);
   }

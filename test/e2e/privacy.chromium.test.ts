@@ -33,6 +33,7 @@ import {
   type RobustChromium,
 } from './helpers/robust-browser';
 import { LISTED_ORIGIN, PLAIN_TARGETS, PROBE_TOPIC, plainArticleHtml } from './helpers/robust-pages';
+import { chromiumCard } from './helpers/card-access';
 
 const ARTICLE = `${LISTED_ORIGIN}/news/2024/9/24/privacy`;
 /** The positive control's request: an extension page asks for it on purpose. */
@@ -208,14 +209,13 @@ describe('Chromium: pack text is never markup', () => {
       await hoverForCard(page, { within: '#p4', phrase: PROBE_TOPIC.alias, word: PROBE_TOPIC.alias }, PROBE_TOPIC.alias);
       const text = await cardText(page);
       expect(text).toContain(ESCAPED_MARKUP);
-      const inside = await page.evaluate(() => {
-        const root = document.querySelector('siyaq-card')!.shadowRoot!;
-        const all = Array.from(root.querySelectorAll('*'));
+      const inside = await chromiumCard(page, (root) => {
+        const all = Array.from(root!.querySelectorAll('*'));
         return {
           elements: all.filter((el) => /^(img|script|iframe|object|embed|svg|math|link|meta|base|form)$/.test(el.localName)).map((el) => el.localName),
           handlers: all.flatMap((el) => el.getAttributeNames().filter((a) => a.startsWith('on')).map((a) => `${el.localName}[${a}]`)),
         };
-      });
+      }, null);
       expect(inside).toEqual({ elements: [], handlers: [] });
       expect(errors).toEqual([]);
     } finally {

@@ -25,8 +25,9 @@ import {
   readingQuestions,
   SUDANI,
 } from './helpers/reading-pages';
-import { card, hoverScenario, rangesNaming, siyaqMarks, waitForCard, waitForClosed, waitForMarksLike } from './helpers/reading-steps';
+import { card, hoverScenario, muteFromCard, rangesNaming, siyaqMarks, waitForCard, waitForClosed, waitForMarksLike } from './helpers/reading-steps';
 import { countAfter } from '../../components/event-time';
+import { UNDO_MS } from '../../lib/page/undo';
 import { formatDate, t, tn } from '../../lib/i18n';
 
 const ARTICLE_URL = `https://${READING_HOST}${READING_PATH}`;
@@ -241,8 +242,8 @@ describe('Chromium: the reading experience (production build)', () => {
     const austinNames = ['أوستن'];
     expect(await rangesNaming(d, 'siyaq-mention-underline', austinNames)).toBe(2);
     await hoverAndOpen(d, AUSTIN, labelOf(AUSTIN.topic));
-    await article.locator('siyaq-card button', { hasText: t('muteTopic', 'ar') }).click();
-    await waitForMarksLike(d, (m) => m['siyaq-mention-underline'] === 6, 'muting did not remove the topic\'s ranges');
+    await muteFromCard(d);
+    await waitForMarksLike(d, (m) => m['siyaq-mention-underline'] === 6, 'muting did not remove the topic\'s ranges', UNDO_MS + 5_000);
     expect(await rangesNaming(d, 'siyaq-mention-underline', austinNames)).toBe(0);
     await waitForClosed(d, 'the muted topic\'s card stayed open');
 

@@ -15,12 +15,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './helpers/firefox';
 import { FIREFOX_BUILD } from './helpers/paths';
+import { UNDO_MS } from '../../lib/page/undo';
 import { corpus, puppeteerDriver, until, waitForMarks, type Driver } from './helpers/scenario';
 import { listedEvents } from './helpers/reading-dom';
 import { tabShowing, wordCentre } from './helpers/dom';
 import { windowMarked, markWindow } from './helpers/reading-dom';
 import { AUSTIN, COALITION, EXPECTED_COUNTS, READING_HOST, READING_PATH, SUDANI, readingArticleHtml } from './helpers/reading-pages';
-import { hoverScenario, rangesNaming, waitForCard, waitForClosed, waitForMarksLike } from './helpers/reading-steps';
+import { hoverScenario, muteFromCard, rangesNaming, waitForCard, waitForClosed, waitForMarksLike } from './helpers/reading-steps';
 
 const c = corpus();
 const labelOf = (id: string): string => c.topics.find((tp) => tp.id === id)!.label.ar;
@@ -88,10 +89,9 @@ describe('Firefox ESR: the reading experience (production build)', () => {
       const p = await d.evaluate(wordCentre, { within: 'article', phrase: AUSTIN.phrase, word: AUSTIN.word });
       await d.move(p!.x, p!.y);
       await waitForCard(d, 'no card on hovering Austin', 5_000, labelOf(AUSTIN.topic));
-      // By place, not text: Firefox's UI language here may be English, and the card follows it.
-      const mute = await article.waitForSelector('siyaq-card >>> .sq-card-secondary button', { timeout: 5_000 });
-      await mute!.click();
-      await waitForMarksLike(d, (m) => m['siyaq-mention-underline'] === 6, "muting did not remove the topic's ranges");
+      // Firefox's UI language here may be English, and the card follows it: muteFromCard knows both.
+      await muteFromCard(d);
+      await waitForMarksLike(d, (m) => m['siyaq-mention-underline'] === 6, "muting did not remove the topic's ranges", UNDO_MS + 5_000);
       expect(await rangesNaming(d, 'siyaq-mention-underline', ['أوستن'])).toBe(0);
       await waitForClosed(d, "the muted topic's card stayed open");
 

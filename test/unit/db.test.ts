@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cardFor, corpusInfo, importPack, matcherTopics, openDb, seedBundled, timeline, type SiyaqDb } from '../../lib/db';
-import { importedPack, pack } from './db-fixtures';
+import { event, importedPack, pack } from './db-fixtures';
 
 let n = 0;
 const open: { close(): void }[] = [];
@@ -60,7 +60,8 @@ describe('cardFor', () => {
     const ids = async (date: string | null, limit?: number) => (await cardFor(db, 'sudani', date, limit))!.events.map((e) => e.id);
     // sudani: e2022 2022-10-27, e2024a 2024-01-05, e2024b 2024-09-23, e2025 2025-09, e2026 2026-09-01
     expect(await ids('2024-09-24', 3)).toEqual(['e2024a', 'e2024b', 'e2025']);
-    expect(await ids('2024-09-24', 2)).toEqual(['e2024a', 'e2024b']);
+    // Two or more: the nearest on each side, though e2024a is nearer than e2025.
+    expect(await ids('2024-09-24', 2)).toEqual(['e2024b', 'e2025']);
     expect(await ids('2022-12', 1)).toEqual(['e2022']);
     // A year-only article date stands for mid-year: 2023-07-01 is nearer 2024-01-05 than 2022-10-27.
     expect(await ids('2023', 1)).toEqual(['e2024a']);
@@ -68,6 +69,35 @@ describe('cardFor', () => {
     expect(await ids(null, 3)).toEqual(['e2024b', 'e2025', 'e2026']);
     expect(await ids(null)).toEqual(['e2022', 'e2024a', 'e2024b', 'e2025', 'e2026']);
     expect(await ids('not a date', 1)).toEqual(['e2026']);
+  });
+
+  it('keeps the nearest event after the article, planned ones included, however many come before it', async () => {
+    const db = track(await openDb(freshName()));
+    const events = [
+      event('hmc-2023', '2023-08', ['sudani']),
+      event('hmc-2024-01', '2024-01-27', ['sudani']),
+      event('hmc-2024-02', '2024-02', ['sudani']),
+      event('hmc-2024-03a', '2024-03', ['sudani']),
+      event('hmc-2024-03b', '2024-03', ['sudani']),
+      // Year-only in the article's year: neither before nor after it, so it cannot stand for "after".
+      event('hmc-2024', '2024', ['sudani']),
+      { ...event('hmc-2026', '2026', ['sudani']), status: 'planned' as const },
+    ];
+    await seedBundled(db, pack({ events }));
+    const ids = async (date: string, limit: number) => (await cardFor(db, 'sudani', date, limit))!.events.map((e) => e.id);
+    // Five earlier events are nearer than the 2026 plan; the fifth place goes to the plan.
+    expect(await ids('2024-04-09', 5)).toEqual(['hmc-2024-01', 'hmc-2024-02', 'hmc-2024-03a', 'hmc-2024-03b', 'hmc-2026']);
+    expect(await ids('2024-04-09', 2)).toEqual(['hmc-2024-03b', 'hmc-2026']);
+    // One only: the nearest, whatever its side.
+    expect(await ids('2024-04-09', 1)).toEqual(['hmc-2024-03b']);
+    // Nothing after the last event: no side to keep.
+    expect(await ids('2027-01-01', 2)).toEqual(['hmc-2024', 'hmc-2026']);
+  });
+
+  it('gives the earlier of two events equally far from the article', async () => {
+    const db = await seeded();
+    // 2024-05-15 is 131 days after e2024a (2024-01-05) and 131 days before e2024b (2024-09-23).
+    expect((await cardFor(db, 'sudani', '2024-05-15', 1))!.events.map((e) => e.id)).toEqual(['e2024a']);
   });
 
   it('gives the topic, the total, and each event with the sources of its evidence', async () => {

@@ -45,7 +45,7 @@ describe('the message listener', () => {
     const listen = createMessageListener(seededLater());
     const card = (await listen({ type: 'card', topic: 'sudani', articleDate: '2024-09-24', limit: 2 })) as CardData;
     expect(card.topic.id).toBe('sudani');
-    expect(card.events.map((e) => e.id)).toEqual(['e2024a', 'e2024b']);
+    expect(card.events.map((e) => e.id)).toEqual(['e2024b', 'e2025']);
   });
 
   it('finds the corpus topics in text a page sends, as offsets into that text', async () => {

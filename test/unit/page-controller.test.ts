@@ -197,16 +197,21 @@ describe('PageController', () => {
     expect(painted()).toEqual(['داعش', 'محمد شياع السوداني', 'داعش', 'السوداني', 'داعش']);
   });
 
-  it('opens the card from the keyboard in an open shadow root, and Escape closes it', async () => {
+  it('opens the card from the keyboard in a closed shadow root, and Escape closes it', async () => {
+    // The root is closed: the test keeps the one the card host attaches.
+    const attach = vi.spyOn(Element.prototype, 'attachShadow');
     expect(controller.step(1)).toBe(true);
     await idle();
     const host = document.querySelector('siyaq-card')!;
-    expect(host.shadowRoot?.textContent).toContain('محمد شياع السوداني');
+    const root = attach.mock.results[0]!.value as ShadowRoot;
+    attach.mockRestore();
+    expect(host.shadowRoot).toBeNull();
+    expect(root.textContent).toContain('محمد شياع السوداني');
     expect(cardRequests).toEqual(['sudani']);
     expect(uiLoads).toBe(1);
     expect(registry.get(HIGHLIGHT_NAMES.active)?.size).toBe(1);
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
-    expect(host.shadowRoot?.textContent ?? '').not.toContain('رئيس وزراء العراق');
+    expect(root.textContent).not.toContain('رئيس وزراء العراق');
     expect(registry.has(HIGHLIGHT_NAMES.active)).toBe(false);
   });
 

@@ -48,32 +48,8 @@ export function wordCentre(q: WordQuery): Point | null {
 export interface ShadowCard {
   /** The host element's tag name. */
   host: string;
-  /** Visible text inside the open shadow root. */
+  /** Visible text of the card, read through the automation protocol (helpers/card-access.ts). */
   text: string;
-}
-
-/**
- * What the page can see inside open shadow roots that are showing something:
- * the card lives in one (contract 6). The article itself has none, so any
- * visible one is the extension's.
- */
-export function visibleShadowCards(): ShadowCard[] {
-  const found: { host: string; text: string }[] = [];
-  for (const el of Array.from(document.querySelectorAll('*'))) {
-    const shadow = el.shadowRoot;
-    if (!shadow) continue;
-    const parts: string[] = [];
-    const walker = document.createTreeWalker(shadow, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.nodeValue?.trim();
-      const parent = node.parentElement;
-      if (!text || !parent || parent.closest('style')) continue;
-      if (!parent.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
-      parts.push(text);
-    }
-    if (parts.length > 0) found.push({ host: el.tagName.toLowerCase(), text: parts.join(' ') });
-  }
-  return found;
 }
 
 /** The page's own text, as a reader would copy it (the extension must not change it). */

@@ -3,9 +3,10 @@
  * page's main world: Playwright's and Puppeteer's page.evaluate). Each is
  * self-contained, because it is serialised and sent to the browser.
  *
- * They read two things the page itself can see: the card in the open shadow
- * root of <siyaq-card>, and the highlight registry (CSS.highlights belongs to
- * the page, so what the tests read here is what the page's scripts would see).
+ * They read the card, in the closed shadow root of <siyaq-card> that the test
+ * reaches through the automation protocol (helpers/card-access.ts), and the
+ * highlight registry (CSS.highlights belongs to the page, so what the tests
+ * read there is what the page's scripts would see).
  */
 
 export interface Rect {
@@ -28,13 +29,12 @@ export interface CardState {
   cardFocus: string | null;
 }
 
-export function cardState(): CardState {
+export function cardState(shadow: ShadowRoot | null): CardState {
   const describe = (el: Element | null): string => {
     if (!el) return 'none';
     const role = el.getAttribute('role');
     return el.tagName.toLowerCase() + (role ? `[role=${role}]` : '');
   };
-  const shadow = document.querySelector('siyaq-card')?.shadowRoot ?? null;
   const frame = shadow?.querySelector<HTMLElement>('.siyaq-frame') ?? null;
   const dialog = shadow?.querySelector('[role="dialog"]') ?? null;
   const open = !!frame && !frame.hidden && !!dialog && dialog.checkVisibility();

@@ -9,6 +9,8 @@ import { expect } from 'vitest';
 import { wordCentre, type Point } from './dom';
 import { cardState, highlightTexts, type CardState } from './reading-dom';
 import { pointerAway, until, type Driver } from './scenario';
+import { cardButtonCentre, visibleCardText } from './card-access';
+import { t } from '../../../lib/i18n';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -17,7 +19,7 @@ export const DWELL_MS = 300;
 /** lib/page/controller.ts CLOSE_GRACE_MS. */
 export const GRACE_MS = 300;
 
-export const card = (d: Driver): Promise<CardState> => d.evaluate(cardState, null);
+export const card = (d: Driver): Promise<CardState> => d.card(cardState, null);
 export const highlights = (d: Driver): Promise<Record<string, string[]>> => d.evaluate(highlightTexts, null);
 
 /** The names of Siyaq's entries in the page's highlight registry, and their range counts. */
@@ -93,9 +95,40 @@ export async function hoverScenario(d: Driver, mention: { phrase: string; word: 
   await d.move(at.x, at.y);
   await waitForCard(d, 'no card on hovering the mention again', 5_000, label);
   await d.press('Escape');
-  await waitForClosed(d, 'Escape did not close the card', 1_000);
+  await waitForClosed(d, 'Escape did not close the card', 3_000);
   expect((await card(d)).pageFocus).toBe(focusBefore);
   await pointerAway(d);
+}
+
+/** Clicks, as a reader does (trusted input), the card's button named by any of `names`. */
+export async function clickCardButton(d: Driver, names: readonly string[], timeoutMs = 5_000): Promise<void> {
+  const at = await until(
+    async () => {
+      for (const name of names) {
+        const p = await d.card(cardButtonCentre, name);
+        if (p) return p;
+      }
+      return null;
+    },
+    timeoutMs,
+    `the card has no button «${names.join('» or «')}»`,
+  );
+  await d.click(at.x, at.y);
+}
+
+/**
+ * Mutes the open card's topic from the card, as a reader does: "more", then the
+ * mute button; the card gives way to a notice with Undo, and the mute is
+ * committed when the offer ends (UNDO_MS later).
+ */
+export async function muteFromCard(d: Driver): Promise<void> {
+  await clickCardButton(d, [t('cardMore', 'ar'), t('cardMore', 'en')]);
+  await clickCardButton(d, [t('muteTopic', 'ar'), t('muteTopic', 'en')]);
+  await until(
+    async () => (await d.card(visibleCardText, null))?.match(new RegExp(`${t('undo', 'ar')}|${t('undo', 'en')}`)) ?? null,
+    5_000,
+    'no notice with Undo after muting',
+  );
 }
 
 /** Waits until Siyaq's marks satisfy `ok`; returns them. */

@@ -8,6 +8,7 @@
  */
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './chromium';
+import { chromiumCard, visibleCardText } from './card-access';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -269,15 +270,9 @@ export function wordPoint(page: Page, q: { within: string; phrase: string; word:
   }, q);
 }
 
-/** The text of Siyaq's card when one is showing (its open shadow root), else null. */
+/** The text of Siyaq's card when one is showing (its closed shadow root, reached over CDP), else null. */
 export function cardText(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const host = document.querySelector('siyaq-card');
-    const frame = host?.shadowRoot?.querySelector('.siyaq-frame') as HTMLElement | null | undefined;
-    if (!frame || frame.hidden) return null;
-    const text = (frame.innerText ?? frame.textContent ?? '').trim();
-    return text === '' ? null : text;
-  });
+  return chromiumCard(page, visibleCardText, null);
 }
 
 /**

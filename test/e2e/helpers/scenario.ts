@@ -7,18 +7,25 @@ import { join } from 'node:path';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { REPO_ROOT } from '../../seeds';
-import { visibleShadowCards, wordCentre, type ShadowCard, type WordQuery } from './dom';
+import { chromiumCard, firefoxCard, visibleCardText, type CardFn } from './card-access';
+import { wordCentre, type ShadowCard, type WordQuery } from './dom';
 
 export interface Driver {
   evaluate<A, R>(fn: (arg: A) => R, arg: A): Promise<R>;
+  /** Runs fn in the page with the card's closed shadow root (null when there is no card host). */
+  card<A, R>(fn: CardFn<A, R>, arg: A): Promise<R>;
   move(x: number, y: number): Promise<void>;
+  /** A real click (trusted input), as a reader's. */
+  click(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
 }
 
 export function playwrightDriver(page: PlaywrightPage): Driver {
   return {
     evaluate: <A, R>(fn: (arg: A) => R, arg: A) => page.evaluate(fn as never, arg) as Promise<R>,
+    card: (fn, arg) => chromiumCard(page, fn, arg),
     move: (x, y) => page.mouse.move(x, y, { steps: 3 }),
+    click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key),
   };
 }
@@ -26,7 +33,9 @@ export function playwrightDriver(page: PlaywrightPage): Driver {
 export function puppeteerDriver(page: PuppeteerPage): Driver {
   return {
     evaluate: <A, R>(fn: (arg: A) => R, arg: A) => page.evaluate(fn as never, arg) as Promise<R>,
+    card: (fn, arg) => firefoxCard(page, fn, arg),
     move: (x, y) => page.mouse.move(x, y, { steps: 3 }),
+    click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key as never),
   };
 }
@@ -56,8 +65,10 @@ export async function waitForMarks(d: Driver, timeoutMs = 10_000): Promise<numbe
   );
 }
 
+/** The card showing, if any, read through the automation protocol: the page itself cannot. */
 export async function cards(d: Driver): Promise<ShadowCard[]> {
-  return d.evaluate(visibleShadowCards, null);
+  const text = await d.card(visibleCardText, null);
+  return text === null ? [] : [{ host: 'siyaq-card', text }];
 }
 
 /** Moves the pointer onto the centre of a word; returns when the move is done. */
@@ -76,7 +87,7 @@ export async function hoverForCard(d: Driver, q: WordQuery, timeoutMs = 5_000): 
   const [card] = await until(async () => {
     const found = await cards(d);
     return found.length > 0 ? found : null;
-  }, timeoutMs, `no card in an open shadow root after hovering «${q.word}» in «${q.phrase}»`);
+  }, timeoutMs, `no card after hovering «${q.word}» in «${q.phrase}»`);
   return { card: card!, ms: Date.now() - started };
 }
 
