@@ -44,14 +44,16 @@ export function createCardHost(doc: Document, lang: Lang, actions: CardActions):
   let anchor: Range | null = null;
   let open = false;
 
-  const place = (): void => {
-    if (!anchor) return;
+  /** Places the card beside its mark; false once the mark has left the viewport and the card cannot stay by it in view. */
+  const place = (): boolean => {
+    if (!anchor) return false;
     const rect = anchor.getBoundingClientRect();
     const view = doc.defaultView;
+    const viewport = { width: view?.innerWidth ?? 1024, height: view?.innerHeight ?? 768 };
     const placement = placeCard({
       anchor: rect,
       card: { width: frame.offsetWidth || 360, height: frame.scrollHeight || 240 },
-      viewport: { width: view?.innerWidth ?? 1024, height: view?.innerHeight ?? 768 },
+      viewport,
       rtl: lang === 'ar' || doc.dir === 'rtl',
     });
     frame.style.top = `${placement.top}px`;
@@ -59,6 +61,7 @@ export function createCardHost(doc: Document, lang: Lang, actions: CardActions):
     // The card scrolls inside the room it has rather than growing past the viewport.
     frame.style.setProperty('--sq-card-max-height', `${placement.maxHeight}px`);
     frame.dataset.side = placement.side;
+    return rect.top >= 0 && rect.bottom <= viewport.height;
   };
 
   return {

@@ -105,7 +105,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
 
   const onMessage = (message: unknown): Promise<unknown> | undefined => {
     const request = message as TabRequest;
-    if (request?.type !== 'page-summary' && request?.type !== 'step-mention') return undefined;
+    if (request?.type !== 'page-summary' && request?.type !== 'step-mention' && request?.type !== 'show-topic') return undefined;
     if (!session) {
       return Promise.resolve(
         request.type === 'page-summary'

@@ -1,0 +1,43 @@
+/**
+ * Follow the page: as the page scrolls or the window resizes, the open card
+ * moves with its mark, and closes once it can no longer stay fully in view
+ * beside it, so its header and × never leave the screen with the mark.
+ */
+import type { CardView } from './controller';
+
+export interface FollowDeps {
+  win: Window & typeof globalThis;
+  /** The card, once created. */
+  card(): CardView | null;
+  close(): void;
+}
+
+export class Follow {
+  /**
+   * The open card has been in view beside its mark since it was shown. A card
+   * a keyboard step opens may be shown while the page is still scrolling its
+   * mark into view: it closes only once it has been in view and leaves it.
+   */
+  private seen = false;
+
+  constructor(private readonly deps: FollowDeps) {}
+
+  start(signal: AbortSignal): void {
+    const { win } = this.deps;
+    const follow = (): void => this.follow();
+    win.addEventListener('scroll', follow, { passive: true, capture: true, signal });
+    win.addEventListener('resize', follow, { passive: true, signal });
+  }
+
+  /** A card was just shown beside its mark. */
+  shown(): void {
+    this.seen = this.deps.card()?.reposition() ?? false;
+  }
+
+  private follow(): void {
+    const card = this.deps.card();
+    if (!card?.isOpen) return;
+    if (card.reposition()) this.seen = true;
+    else if (this.seen) this.deps.close();
+  }
+}
