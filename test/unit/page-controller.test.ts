@@ -337,6 +337,8 @@ describe('PageController', () => {
     vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
       scrolledTo.push(this.textContent);
     });
+    // Every mention painted: the topic's first is in the first paragraph, its last in the second.
+    controller.updateSettings({ ...settings, markAll: true });
     expect(await controller.handle({ type: 'show-topic', topic: 'isis' })).toEqual({ ok: true });
     await vi.runAllTimersAsync();
     expect(cardRequests).toEqual(['isis']);
@@ -349,7 +351,7 @@ describe('PageController', () => {
     await vi.runAllTimersAsync();
     expect(active()).toEqual(['محمد شياع السوداني']);
     // A topic with nothing painted (muted, or not on the page) is refused.
-    controller.updateSettings({ ...settings, mutedTopics: ['isis'] });
+    controller.updateSettings({ ...settings, markAll: true, mutedTopics: ['isis'] });
     expect(await controller.handle({ type: 'show-topic', topic: 'isis' })).toEqual({ ok: false });
     expect(await controller.handle({ type: 'show-topic', topic: 'nobody' })).toEqual({ ok: false });
   });
@@ -410,6 +412,16 @@ describe('PageController', () => {
       expect(dialog()).not.toBeNull();
       await vi.advanceTimersByTimeAsync(100);
       expect(dialog()).toBeNull();
+    });
+
+    it('steps on from the card the pointer opened', async () => {
+      place('داعش', 200);
+      window.dispatchEvent(trusted(pointAt(120, 210)));
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(active()).toEqual(['داعش']);
+      controller.step(-1);
+      await vi.runAllTimersAsync();
+      expect(active()).toEqual(['محمد شياع السوداني']);
     });
 
     it('moves the open card with its mark as the page scrolls, and closes it when the mark scrolls away', async () => {
