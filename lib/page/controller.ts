@@ -273,6 +273,7 @@ export class PageController {
 
   private async open(mention: PageMention, focus: boolean): Promise<void> {
     this.hover.cancelClose();
+    this.follow.opening();
     this.current = mention;
     this.marks.setActive(mention.range);
     const articleDate = await this.articleDate();

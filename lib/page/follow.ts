@@ -29,6 +29,15 @@ export class Follow {
     win.addEventListener('resize', follow, { passive: true, signal });
   }
 
+  /**
+   * A card is on its way for another mark (the page may be scrolling to it):
+   * the card open now is not closed for leaving the view meanwhile, which
+   * would call off the one coming.
+   */
+  opening(): void {
+    this.seen = false;
+  }
+
   /** A card was just shown beside its mark. */
   shown(): void {
     this.seen = this.deps.card()?.reposition() ?? false;

@@ -454,6 +454,21 @@ describe('PageController', () => {
       window.dispatchEvent(new Event('scroll'));
       expect(dialog()).toBeNull();
     });
+
+    it('shows the card a keyboard step asks for even when the page scrolls the last card out of view first', async () => {
+      place('محمد شياع السوداني', 200);
+      place('داعش', 2_000);
+      controller.step(1);
+      await vi.runAllTimersAsync();
+      expect(dialog()?.getAttribute('aria-label')).toBe('سياق: محمد شياع السوداني');
+      controller.step(1);
+      // The page scrolls towards «داعش» before its card is ready: al-Sudani's mark leaves the view.
+      place('محمد شياع السوداني', -500);
+      place('داعش', 1_300);
+      window.dispatchEvent(new Event('scroll'));
+      await vi.runAllTimersAsync();
+      expect(dialog()?.getAttribute('aria-label')).toBe('سياق: تنظيم داعش');
+    });
   });
 
   it('leaves nothing behind when stopped', async () => {
