@@ -87,8 +87,8 @@ export class PageController {
   /** The article's publication date, read once when first asked for. */
   private published: Promise<string | null> | null = null;
   private ui: Promise<ReaderUi> | null = null;
-  /** Loading the reader UI in idle time is asked for (once, after the first marks). */
-  private uiPreloaded = false;
+  /** Loading the reader UI and reading the date in idle time is asked for (once, after the first marks). */
+  private cardsPrepared = false;
   private arabic = false;
   private all: readonly PageMention[] = [];
   private shown: PageMention[] = [];
@@ -193,14 +193,15 @@ export class PageController {
   }
 
   /**
-   * Loads the reader UI when the page is next idle once there is a mark to
-   * hover, so the first card costs no more than later ones (parsing the UI on
-   * the first hover made the first card late, in Firefox most of all).
+   * Loads the reader UI and reads the article's date when the page is next
+   * idle once there is a mark to hover, so the first card costs no more than
+   * later ones (both on the first hover made the first card late, in Firefox
+   * most of all).
    */
-  private preloadUi(): void {
-    if (this.uiPreloaded) return;
-    this.uiPreloaded = true;
-    this.pacing.whenIdle(() => void this.readerUi().catch(() => undefined));
+  private prepareCards(): void {
+    if (this.cardsPrepared) return;
+    this.cardsPrepared = true;
+    this.pacing.whenIdle(() => void this.articleDate());
   }
 
   /** The article's publication date, read from the page once (null when it cannot be known). */
@@ -268,7 +269,7 @@ export class PageController {
     // A card whose mark is gone (its topic muted, its text removed) closes with it.
     if (this.current && !this.shown.includes(this.current)) this.close();
     this.keyboard.reset();
-    if (this.shown.length > 0) this.preloadUi();
+    if (this.shown.length > 0) this.prepareCards();
   }
 
   private async open(mention: PageMention, focus: boolean): Promise<void> {
