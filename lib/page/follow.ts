@@ -19,6 +19,11 @@ export class Follow {
    * mark into view: it closes only once it has been in view and leaves it.
    */
   private seen = false;
+  /**
+   * A card is on its way for another mark: the one open now moves with its
+   * mark but is not closed, which would call off the one coming.
+   */
+  private awaited = false;
 
   constructor(private readonly deps: FollowDeps) {}
 
@@ -29,24 +34,23 @@ export class Follow {
     win.addEventListener('resize', follow, { passive: true, signal });
   }
 
-  /**
-   * A card is on its way for another mark (the page may be scrolling to it):
-   * the card open now is not closed for leaving the view meanwhile, which
-   * would call off the one coming.
-   */
+  /** A card is on its way for a mark (the page may be scrolling to it). */
   opening(): void {
-    this.seen = false;
+    this.awaited = true;
   }
 
   /** A card was just shown beside its mark. */
   shown(): void {
+    this.awaited = false;
     this.seen = this.deps.card()?.reposition() ?? false;
   }
 
   private follow(): void {
     const card = this.deps.card();
     if (!card?.isOpen) return;
-    if (card.reposition()) this.seen = true;
+    const inView = card.reposition();
+    if (this.awaited) return;
+    if (inView) this.seen = true;
     else if (this.seen) this.deps.close();
   }
 }

@@ -462,7 +462,10 @@ describe('PageController', () => {
       await vi.runAllTimersAsync();
       expect(dialog()?.getAttribute('aria-label')).toBe('سياق: محمد شياع السوداني');
       controller.step(1);
-      // The page scrolls towards «داعش» before its card is ready: al-Sudani's mark leaves the view.
+      // The page scrolls towards «داعش» before its card is ready: al-Sudani's mark moves up, then leaves the view.
+      place('محمد شياع السوداني', 100);
+      place('داعش', 1_900);
+      window.dispatchEvent(new Event('scroll'));
       place('محمد شياع السوداني', -500);
       place('داعش', 1_300);
       window.dispatchEvent(new Event('scroll'));
