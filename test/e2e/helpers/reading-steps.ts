@@ -98,6 +98,18 @@ export async function hoverScenario(d: Driver, mention: { phrase: string; word: 
   await pointerAway(d);
 }
 
+/** Waits until the page stops scrolling (a smooth scroll an earlier step started may still run). */
+export async function scrollSettled(d: Driver): Promise<void> {
+  let last = Number.NaN;
+  await until(async () => {
+    const y = await d.evaluate(() => window.scrollY, null);
+    const still = y === last;
+    last = y;
+    if (still) await sleep(100);
+    return still && (await d.evaluate(() => window.scrollY, null)) === y;
+  }, 5_000, 'the page kept scrolling');
+}
+
 /**
  * Issue 9: a card never follows its mark off-screen. With the pointer resting on
  * the card, the page scrolls a viewport (as PageDown does): the mark leaves the
@@ -106,6 +118,7 @@ export async function hoverScenario(d: Driver, mention: { phrase: string; word: 
 export async function followScenario(d: Driver, mention: { phrase: string; word: string }, label: string): Promise<void> {
   await pointerAway(d);
   await waitForClosed(d, 'a card was open before the test hovered anything');
+  await scrollSettled(d);
   const at = await pointAt(d, mention);
   await d.move(at.x, at.y);
   const opened = await waitForCard(d, `no card after resting on «${mention.word}»`, 5_000, label);
@@ -130,6 +143,7 @@ export async function followScenario(d: Driver, mention: { phrase: string; word:
 export async function syntheticEventsScenario(d: Driver, mention: { phrase: string; word: string }, label: string): Promise<void> {
   await pointerAway(d);
   await waitForClosed(d, 'a card was open before the test began');
+  await scrollSettled(d);
   const at = await pointAt(d, mention);
   const forge = (kind: 'move' | 'leave' | 'escape', p: Point): Promise<void> =>
     d.evaluate(
