@@ -54,7 +54,7 @@ export type Response<R extends Request> = R extends { type: 'detect' }
       : never;
 
 /** Messages the popup sends to the content script of the active tab. */
-export type TabRequest = { type: 'page-summary' } | { type: 'step-mention'; direction: 1 | -1 };
+export type TabRequest = { type: 'page-summary' } | { type: 'step-mention'; direction: 1 | -1 } | { type: 'show-topic'; topic: string };
 
 export interface PageSummary {
   url: string;

@@ -20,12 +20,14 @@ async function ask<T>(request: Request): Promise<T> {
 }
 
 /**
- * Mentions in the page's text, found by the background; asked again while the
- * extension is alive: the worker may be stopped just as the page's first
- * request reaches it (lib/page/persist.ts).
+ * Asks the background, and again while the extension is alive: the worker may
+ * be stopped just as a request reaches it, and the request then fails or is
+ * never answered (lib/page/persist.ts). Mentions in the page's text and cards
+ * are asked for this way; a card request left unanswered would otherwise stand
+ * for its topic until the page is reloaded.
  */
-function askDetect(ctx: ContentScriptContext, text: string, known: readonly string[]): Promise<FoundMention[]> {
-  return persist(() => ask<FoundMention[]>({ type: 'detect', text, known: [...known] }), {
+function askPersistently<T>(ctx: ContentScriptContext, request: Request): Promise<T> {
+  return persist(() => ask<T>(request), {
     isAlive: () => !ctx.isInvalid,
     pauses: DEFAULT_PAUSES,
     attemptMs: DEFAULT_ATTEMPT_MS,
@@ -64,8 +66,8 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       win: window,
       signal: stop.signal,
       settings: display(settings),
-      detectText: (text, known) => askDetect(ctx, text, known),
-      fetchCard: (topic, articleDate) => ask<CardData | null>({ type: 'card', topic, articleDate, limit: 5 }),
+      detectText: (text, known) => askPersistently<FoundMention[]>(ctx, { type: 'detect', text, known: [...known] }),
+      fetchCard: (topic, articleDate) => askPersistently<CardData | null>(ctx, { type: 'card', topic, articleDate, limit: 5 }),
       // ctx.isInvalid notices a reloaded extension and aborts ctx.signal, which stops this session.
       isAlive: () => !ctx.isInvalid,
       loadUi: async (): Promise<ReaderUi> => {
@@ -105,7 +107,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
 
   const onMessage = (message: unknown): Promise<unknown> | undefined => {
     const request = message as TabRequest;
-    if (request?.type !== 'page-summary' && request?.type !== 'step-mention') return undefined;
+    if (request?.type !== 'page-summary' && request?.type !== 'step-mention' && request?.type !== 'show-topic') return undefined;
     if (!session) {
       return Promise.resolve(
         request.type === 'page-summary'

@@ -1,6 +1,9 @@
 /**
- * The content script's brain: reads the page, paints the marks, opens the card
- * on hover or from the keyboard, follows page changes, and answers the popup.
+ * The content script's brain: reads the page, paints the marks, opens and
+ * closes the card, and answers the popup. The ways the reader and the page
+ * act on it are units of their own, each started with the session's signal:
+ * hover (hover.ts), the keyboard (keyboard.ts), following the page's scroll
+ * (follow.ts) and changes (page-changes.ts), and sharing the thread (pacing.ts).
  *
  * Everything it attaches to the page (listeners, the observer, timers,
  * highlights, the card host) hangs off one AbortSignal: when the extension is
@@ -11,10 +14,14 @@ import type { CardData, PageSummary, TabRequest } from '../messages';
 import { findArticleRoot } from '../detect/article';
 import { SIYAQ_UI_ATTRIBUTE } from '../detect/page-text';
 import { isArabicDocument } from '../detect/language';
-import { runInSlices, type Steps } from '../detect/steps';
+import { Follow } from './follow';
 import { HitIndex } from './hit-test';
+import { Hover } from './hover';
+import { Keyboard } from './keyboard';
 import { MarkLayer, type MarkStyle } from './marks';
-import { PageScanner, type DetectText, type PageMention, type RunSteps } from './scanner';
+import { Pacing } from './pacing';
+import { PageChanges } from './page-changes';
+import { PageScanner, type DetectText, type PageMention } from './scanner';
 
 export interface DisplaySettings {
   markStyle: MarkStyle;
@@ -27,9 +34,8 @@ export interface DisplaySettings {
 export interface CardView {
   show(data: CardData, anchor: Range, opts: { articleDate: string | null; focus: boolean }): void;
   /**
-   * Re-reads the anchor's position (scroll, resize) and moves the card with it.
-   * False when the card can no longer stay beside its mark, whole and in view
-   * (the mark left the viewport): the caller then closes it.
+   * Re-reads the anchor's position (scroll, resize) and moves the card with it;
+   * false when the card can no longer stay fully in view beside it.
    */
   reposition(): boolean;
   hide(): void;
@@ -69,81 +75,101 @@ export interface ControllerDeps {
 /** How often a long read paints what it has found so far. */
 const PROGRESS_PAINT_MS = 250;
 
-/**
- * How long a read may hold the page's thread before giving it back.
- * A long task is one over 50 ms, and the page's own style and garbage
- * collection may land in the same task: Siyaq keeps to a fifth of that.
- */
-const SLICE_MS = 10;
-
-/** How long the pointer may be off both the mention and the card before it closes. */
-const CLOSE_GRACE_MS = 300;
-
 export class PageController {
   private readonly doc: Document;
   private readonly marks: MarkLayer;
+  private readonly pacing: Pacing;
+  private readonly hover: Hover<PageMention>;
+  private readonly keyboard: Keyboard<PageMention>;
+  private readonly follow: Follow;
   private scanner: PageScanner | null = null;
-  /** The article(s) read: the one found at start, plus any the page appends later (infinite scroll). */
-  private roots: Element[] = [];
+  private changes: PageChanges | null = null;
   /** The article's publication date, read once when first asked for. */
   private published: Promise<string | null> | null = null;
   private ui: Promise<ReaderUi> | null = null;
+  /** Loading the reader UI and reading the date in idle time is asked for (once, after the first marks). */
+  private cardsPrepared = false;
   private arabic = false;
   private all: readonly PageMention[] = [];
   private shown: PageMention[] = [];
   private hits = new HitIndex<PageMention>([]);
   private card: CardView | null = null;
   private current: PageMention | null = null;
-  private pending: PageMention | null = null;
-  private dwellTimer = 0;
-  private closeTimer = 0;
-  private cursor = -1;
   private readonly cards = new Map<string, Promise<CardData | null>>();
-  /** Elements whose own text changed, and elements the page added, since the last read. */
-  private dirty = new Set<Element>();
-  private added = new Set<Element>();
-  /** Nodes were removed: mentions in them must go. */
-  private purge = false;
-  private cancelIdle: (() => void) | null = null;
-  /** A read of page changes is under way. */
-  private reading = false;
 
   constructor(private readonly deps: ControllerDeps) {
-    this.doc = deps.win.document;
-    this.marks = new MarkLayer(deps.win);
-    deps.signal.addEventListener('abort', () => this.teardown(), { once: true });
+    const { win, signal } = deps;
+    this.doc = win.document;
+    this.marks = new MarkLayer(win);
+    this.pacing = new Pacing(win);
+    this.pacing.start(signal);
+    this.hover = new Hover({
+      win,
+      hitAt: (x, y) => this.hits.at(this.doc, x, y),
+      onCard: (target) => !!this.card && target instanceof Node && this.card.host.contains(target),
+      current: () => this.current,
+      dwellMs: () => this.deps.settings.dwellMs,
+      isAlive: () => this.deps.isAlive(),
+      // Load the card's code while the pointer dwells, in case idle time has not come yet.
+      prepare: () => void this.readerUi().catch(() => undefined),
+      open: (mention) => void this.open(mention, false),
+      close: () => this.close(),
+    });
+    this.keyboard = new Keyboard({
+      win,
+      shown: () => this.shown,
+      isOpen: () => this.card?.isOpen ?? false,
+      open: (mention) => void this.open(mention, true),
+      close: () => this.close(),
+    });
+    this.follow = new Follow({ win, card: () => this.card, close: () => this.close() });
+    signal.addEventListener('abort', () => this.teardown(), { once: true });
   }
 
   /** Reads and marks the page. Resolves when the first full pass is done. */
   async start(): Promise<void> {
     const { signal } = this.deps;
+    const { pacing } = this;
     this.takeOver();
     this.arabic = isArabicDocument(this.doc);
     if (!this.arabic || signal.aborted) return;
     const scanner = new PageScanner(this.doc, this.deps.detectText);
     this.scanner = scanner;
     // Finding the article and reading it run in slices, so the page stays responsive on a huge article.
-    await this.pause();
-    const found = await this.run(findArticleRoot(this.doc));
+    await pacing.pause();
+    const found = await pacing.run(findArticleRoot(this.doc));
     if (!found.done) return;
-    this.roots = [found.value];
+    const changes = new PageChanges(
+      {
+        doc: this.doc,
+        scanner,
+        pacing,
+        isAlive: () => this.deps.isAlive(),
+        own: () => this.card?.host ?? null,
+        changed: () => this.refresh(),
+      },
+      [found.value],
+    );
+    this.changes = changes;
     // A long article is painted as it is read, every so often, so the top of
     // the page is marked while the rest is still being read; a short one, once.
     // Each paint is a task of its own, not added to a slice's work.
     const now = (): number => this.deps.win.performance.now();
     let paintedAt = now();
-    const read = await scanner.scan(found.value, this.run, async () => {
+    const read = await scanner.scan(found.value, pacing.run, async () => {
       if (now() - paintedAt < PROGRESS_PAINT_MS) return;
-      await this.pause();
+      await pacing.pause();
       if (signal.aborted) return;
       this.refresh();
       paintedAt = now();
-      await this.pause();
+      await pacing.pause();
     });
     if (!read || signal.aborted) return;
     this.refresh();
-    this.listen();
-    this.readStale();
+    this.hover.start(signal);
+    this.keyboard.start(signal);
+    this.follow.start(signal);
+    changes.start(signal);
   }
 
   /**
@@ -157,15 +183,6 @@ export class PageController {
     for (const el of this.doc.querySelectorAll(`[${SIYAQ_UI_ATTRIBUTE}]`)) el.remove();
   }
 
-  /** Runs steps in slices of SLICE_MS with the page's tasks between them; called off with the session. */
-  private readonly run: RunSteps = <T>(steps: Steps<T>) =>
-    runInSlices(steps, {
-      now: () => this.deps.win.performance.now(),
-      pause: () => this.pause(),
-      budgetMs: SLICE_MS,
-      signal: this.deps.signal,
-    });
-
   /** The card and date reader, loaded once; a failed load is tried again next time. */
   private readerUi(): Promise<ReaderUi> {
     this.ui ??= this.deps.loadUi().catch((error: unknown) => {
@@ -175,10 +192,22 @@ export class PageController {
     return this.ui;
   }
 
+  /**
+   * Loads the reader UI and reads the article's date when the page is next
+   * idle once there is a mark to hover, so the first card costs no more than
+   * later ones (both on the first hover made the first card late, in Firefox
+   * most of all).
+   */
+  private prepareCards(): void {
+    if (this.cardsPrepared) return;
+    this.cardsPrepared = true;
+    this.pacing.whenIdle(() => void this.articleDate());
+  }
+
   /** The article's publication date, read from the page once (null when it cannot be known). */
   articleDate(): Promise<string | null> {
     this.published ??= this.readerUi().then(
-      (ui) => ui.detectPublished(this.doc, this.roots[0]),
+      (ui) => ui.detectPublished(this.doc, this.changes?.article ?? undefined),
       () => null,
     );
     return this.published;
@@ -204,21 +233,19 @@ export class PageController {
 
   /** Answers the popup and the keyboard command relayed by the background. */
   async handle(request: TabRequest): Promise<PageSummary | { ok: boolean }> {
-    if (request.type === 'page-summary') return this.summary();
-    return { ok: this.step(request.direction) };
+    switch (request.type) {
+      case 'page-summary':
+        return this.summary();
+      case 'step-mention':
+        return { ok: this.step(request.direction) };
+      case 'show-topic':
+        return { ok: this.keyboard.showTopic(request.topic) };
+    }
   }
 
   /** Moves to the next or previous marked mention, scrolls to it and opens its card. */
   step(direction: 1 | -1): boolean {
-    if (this.shown.length === 0) return false;
-    const n = this.shown.length;
-    this.cursor = this.cursor < 0 ? (direction === 1 ? 0 : n - 1) : (this.cursor + direction + n) % n;
-    const mention = this.shown[this.cursor]!;
-    const el = mention.range.startContainer.parentElement;
-    const reduce = this.deps.win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    el?.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
-    void this.open(mention, true);
-    return true;
+    return this.keyboard.step(direction);
   }
 
   private refresh(): void {
@@ -239,91 +266,15 @@ export class PageController {
       markStyle,
     );
     this.hits = new HitIndex(this.shown);
+    // A card whose mark is gone (its topic muted, its text removed) closes with it.
     if (this.current && !this.shown.includes(this.current)) this.close();
-    this.cursor = -1;
-  }
-
-  private listen(): void {
-    const { win, signal } = this.deps;
-    let frame = 0;
-    let lastX = 0;
-    let lastY = 0;
-    win.addEventListener(
-      'pointermove',
-      (e) => {
-        if (!e.isTrusted) return;
-        lastX = e.clientX;
-        lastY = e.clientY;
-        if (e.pointerType === 'touch' || frame) return;
-        const target = e.target;
-        frame = win.requestAnimationFrame(() => {
-          frame = 0;
-          this.onPointer(lastX, lastY, target);
-        });
-      },
-      { passive: true, signal },
-    );
-    this.doc.documentElement.addEventListener(
-      'pointerleave',
-      () => {
-        this.cancelDwell();
-        this.scheduleClose();
-      },
-      { passive: true, signal },
-    );
-    win.addEventListener(
-      'keydown',
-      (e) => {
-        if (e.key === 'Escape' && this.card?.isOpen) this.close();
-      },
-      { signal },
-    );
-    const follow = (): void => {
-      if (this.card?.isOpen && !this.card.reposition()) this.close();
-    };
-    win.addEventListener('scroll', follow, { passive: true, capture: true, signal });
-    win.addEventListener('resize', follow, { passive: true, signal });
-    signal.addEventListener('abort', () => win.cancelAnimationFrame(frame), { once: true });
-
-    const observer = new MutationObserver((records) => this.onMutations(records));
-    observer.observe(this.doc.body ?? this.doc.documentElement, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-    });
-    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
-  }
-
-  private onPointer(x: number, y: number, target: EventTarget | null): void {
-    if (!this.deps.isAlive()) return;
-    if (this.card && target instanceof Node && this.card.host.contains(target)) {
-      this.cancelClose();
-      return;
-    }
-    const hit = this.hits.at(this.doc, x, y);
-    if (hit && hit === this.current) {
-      this.cancelClose();
-      return;
-    }
-    if (hit) {
-      if (hit !== this.pending) {
-        this.cancelDwell();
-        this.pending = hit;
-        // Load the card's code while the pointer dwells, so the first card is not late.
-        this.readerUi().catch(() => undefined);
-        this.dwellTimer = this.deps.win.setTimeout(() => {
-          this.pending = null;
-          void this.open(hit, false);
-        }, this.deps.settings.dwellMs);
-      }
-      return;
-    }
-    this.cancelDwell();
-    this.scheduleClose();
+    this.keyboard.reset();
+    if (this.shown.length > 0) this.prepareCards();
   }
 
   private async open(mention: PageMention, focus: boolean): Promise<void> {
-    this.cancelClose();
+    this.hover.cancelClose();
+    this.follow.opening();
     this.current = mention;
     this.marks.setActive(mention.range);
     const articleDate = await this.articleDate();
@@ -340,157 +291,22 @@ export class PageController {
       return;
     }
     this.card ??= ui.createCard();
+    // A card opened with focus is a new dialog, even over another the reader had
+    // focused: focus moves, and a screen reader announces the new card's label.
+    if (focus) this.card.hide();
     this.card.show(data, mention.range, { articleDate, focus });
-    this.cursor = this.shown.indexOf(mention);
+    this.follow.shown();
+    this.keyboard.openedAt(mention);
   }
 
   close(): void {
-    this.cancelClose();
+    this.hover.cancelClose();
     this.current = null;
     this.marks.setActive(null);
     this.card?.hide();
   }
 
-  private scheduleClose(): void {
-    if (!this.current || this.closeTimer) return;
-    this.closeTimer = this.deps.win.setTimeout(() => {
-      this.closeTimer = 0;
-      this.close();
-    }, CLOSE_GRACE_MS);
-  }
-
-  private cancelClose(): void {
-    if (this.closeTimer) this.deps.win.clearTimeout(this.closeTimer);
-    this.closeTimer = 0;
-  }
-
-  private cancelDwell(): void {
-    if (this.dwellTimer) this.deps.win.clearTimeout(this.dwellTimer);
-    this.dwellTimer = 0;
-    this.pending = null;
-  }
-
-  private onMutations(records: MutationRecord[]): void {
-    const own = this.card?.host;
-    let removed = false;
-    for (const r of records) {
-      if (own && own.contains(r.target)) continue;
-      if (r.type === 'characterData') {
-        if (r.target.parentElement) this.dirty.add(r.target.parentElement);
-        continue;
-      }
-      // Only what was added is read, never the whole parent: a node added to
-      // <body> must not mean reading the article again.
-      r.addedNodes.forEach((n) => {
-        if (n.nodeType === 1) this.added.add(n as Element);
-        else if (n.parentElement) this.dirty.add(n.parentElement);
-      });
-      if (r.removedNodes.length > 0) removed = true;
-    }
-    if (removed) this.purge = true;
-    this.scheduleRead();
-  }
-
-  /**
-   * Batches bursts of changes (live blogs, infinite scroll) into one read when
-   * the page is idle. One read at a time: changes that come in during a read
-   * wait for it to end.
-   */
-  private scheduleRead(): void {
-    if (this.dirty.size === 0 && this.added.size === 0 && !this.purge) return;
-    if (this.cancelIdle || this.reading) return;
-    this.cancelIdle = this.whenIdle(() => {
-      this.cancelIdle = null;
-      this.reading = true;
-      this.readChanges()
-        .catch(() => undefined)
-        .then(() => {
-          this.reading = false;
-          // Changes that came in during the read, and blocks it found stale, are read next.
-          if (this.deps.signal.aborted) return;
-          this.readStale();
-        });
-    });
-  }
-
-  /** Blocks that changed while their mentions were being found are read again. */
-  private readStale(): void {
-    for (const el of this.scanner?.takeStale() ?? []) this.dirty.add(el);
-    this.scheduleRead();
-  }
-
-  /** Runs `task` when the page is idle (within half a second); returns how to cancel it. */
-  private whenIdle(task: () => void): () => void {
-    const { win, signal } = this.deps;
-    const run = (): void => {
-      if (!signal.aborted) task();
-    };
-    if (typeof win.requestIdleCallback === 'function') {
-      const handle = win.requestIdleCallback(run, { timeout: 500 });
-      return () => win.cancelIdleCallback(handle);
-    }
-    const handle = win.setTimeout(run, 200);
-    return () => win.clearTimeout(handle);
-  }
-
-  /** Reads what changed since the last read (nothing once the session or the extension is gone). */
-  private async readChanges(): Promise<void> {
-    if (!this.scanner || this.deps.signal.aborted || !this.deps.isAlive()) return;
-    const connected = (el: Element): boolean => el.isConnected;
-    const changed = [...this.dirty].filter(connected);
-    const added = [...this.added].filter(connected);
-    this.dirty = new Set();
-    this.added = new Set();
-    this.purge = false;
-    this.roots = this.roots.filter(connected);
-    const primary = this.roots[0];
-    if (!primary) {
-      // The article itself was replaced (client-side navigation): find it again.
-      const found = await this.run(findArticleRoot(this.doc));
-      if (!found.done) return;
-      this.roots = [found.value];
-      if (await this.scanner.rescan([found.value], this.run)) this.refresh();
-      return;
-    }
-    const inRoots = (el: Element): boolean => this.roots.some((r) => r.contains(el));
-    const toRead = changed.filter(inRoots);
-    for (const el of added) {
-      if (inRoots(el)) toRead.push(el);
-      else
-        for (const article of articlesIn(el, primary)) {
-          this.roots.push(article);
-          toRead.push(article);
-        }
-    }
-    // Even with nothing to read, rescan drops mentions whose text left the page.
-    if (await this.scanner.rescan(toRead, this.run)) this.refresh();
-  }
-
-  /**
-   * Lets the page run between chunks of a long read. Browsers hold a hidden
-   * tab's timers to about one a second, so a long article opened in a
-   * background tab would take minutes to mark; there, a message posted to
-   * itself yields instead, which is not throttled. Nobody sees a hidden tab's
-   * thread, and the reader who switches to it finds it marked.
-   */
-  private pause(): Promise<void> {
-    const { win } = this.deps;
-    if (win.document.visibilityState !== 'hidden') return new Promise((resolve) => win.setTimeout(resolve, 0));
-    return new Promise((resolve) => {
-      const channel = new win.MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    });
-  }
-
   private teardown(): void {
-    this.cancelDwell();
-    this.cancelClose();
-    this.cancelIdle?.();
-    this.cancelIdle = null;
     this.marks.clear();
     this.card?.hide();
     this.card?.host.remove();
@@ -499,17 +315,4 @@ export class PageController {
     this.all = [];
     this.shown = [];
   }
-}
-
-const ARTICLE_SELECTOR = 'article, [itemprop="articleBody"], [role="article"]';
-
-/**
- * The articles in an element the page added outside the one being read: an
- * article element, or a sibling of the same kind as the first (infinite scroll
- * appends the next story beside the current one).
- */
-function articlesIn(el: Element, primary: Element): Element[] {
-  if (el.matches(ARTICLE_SELECTOR)) return [el];
-  if (el.parentElement === primary.parentElement && el.localName === primary.localName) return [el];
-  return [...el.querySelectorAll(ARTICLE_SELECTOR)].filter((a) => !a.parentElement?.closest(ARTICLE_SELECTOR));
 }

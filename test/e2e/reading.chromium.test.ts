@@ -25,7 +25,18 @@ import {
   readingQuestions,
   SUDANI,
 } from './helpers/reading-pages';
-import { card, hoverScenario, muteFromCard, rangesNaming, siyaqMarks, waitForCard, waitForClosed, waitForMarksLike } from './helpers/reading-steps';
+import {
+  card,
+  followScenario,
+  hoverScenario,
+  muteFromCard,
+  rangesNaming,
+  siyaqMarks,
+  syntheticEventsScenario,
+  waitForCard,
+  waitForClosed,
+  waitForMarksLike,
+} from './helpers/reading-steps';
 import { countAfter } from '../../components/event-time';
 import { UNDO_MS } from '../../lib/page/undo';
 import { formatDate, t, tn } from '../../lib/i18n';
@@ -55,6 +66,13 @@ describe('Chromium: the reading experience (production build)', () => {
   /** The extension's service worker (a stopped one comes back as a new Worker). */
   const worker = async (): Promise<Worker> =>
     session.context.serviceWorkers()[0] ?? (await session.context.waitForEvent('serviceworker', { timeout: 10_000 }));
+
+  /** What the popup sends when the reader presses Enter on a topic of its "on this page" list. */
+  const showTopic = async (topic: string): Promise<unknown> =>
+    (await worker()).evaluate(
+      ([id, t]) => (globalThis as unknown as { chrome: ChromeApi }).chrome.tabs.sendMessage(id, { type: 'show-topic', topic: t }),
+      [tabId, topic] as const,
+    );
 
   /** What the background does on the next-mention / previous-mention command, for this tab. */
   const step = async (direction: 1 | -1): Promise<unknown> =>
@@ -149,6 +167,40 @@ describe('Chromium: the reading experience (production build)', () => {
     await waitForCard(d, 'stepping back did not return to the coalition', 5_000, labelOf(COALITION.topic));
     await article.keyboard.press('Escape');
     await waitForClosed(d, 'Escape did not close a card opened from the keyboard');
+  });
+
+  it("shows a topic from the popup's list: scrolls to its first mark and opens its card with focus, announced by its label", async () => {
+    await article.bringToFront();
+    await article.evaluate(() => window.scrollTo(0, 0));
+    expect(await showTopic(AUSTIN.topic)).toEqual({ ok: true });
+    const s = await waitForCard(d, 'no card after show-topic', 5_000, labelOf(AUSTIN.topic));
+    expect(s.cardFocus).toBe('section[role=dialog]');
+    await until(async () => (await d.evaluate(mentionBox, { highlight: 'siyaq-mention-active' }))?.inView, 3_000, 'Austin was not scrolled into view');
+    expect((await d.evaluate(mentionBox, { highlight: 'siyaq-mention-active' }))?.text).toBe(AUSTIN.phrase);
+    // What a screen reader is told: the focused node of the accessibility tree is the card's dialog, named by its label.
+    const cdp = await session.context.newCDPSession(article);
+    try {
+      const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+        nodes: { role?: { value?: string }; name?: { value?: string }; properties?: { name: string; value: { value?: unknown } }[] }[];
+      };
+      const focused = nodes.filter((n) => n.properties?.some((p) => p.name === 'focused' && p.value.value === true));
+      expect(focused.map((n) => [n.role?.value, n.name?.value])).toContainEqual(['dialog', t('cardLabel', 'ar', { label: labelOf(AUSTIN.topic) })]);
+    } finally {
+      await cdp.detach();
+    }
+    expect(await showTopic('not-a-topic-on-this-page')).toEqual({ ok: false });
+    await article.keyboard.press('Escape');
+    await waitForClosed(d, 'Escape did not close a card opened from the popup');
+  });
+
+  it('closes a card whose mark scrolls out of view, instead of following it off-screen', async () => {
+    await article.bringToFront();
+    await followScenario(d, COALITION, labelOf(COALITION.topic));
+  });
+
+  it("ignores a page's synthetic pointer and key events: only the reader opens and closes cards", async () => {
+    await article.bringToFront();
+    await syntheticEventsScenario(d, AUSTIN, labelOf(AUSTIN.topic));
   });
 
   it('popup opened for the article tab (?tab=): topics with counts, the date and «events since», search, topic chips', async () => {

@@ -21,7 +21,16 @@ import { listedEvents } from './helpers/reading-dom';
 import { tabShowing, wordCentre } from './helpers/dom';
 import { windowMarked, markWindow } from './helpers/reading-dom';
 import { AUSTIN, COALITION, EXPECTED_COUNTS, READING_HOST, READING_PATH, SUDANI, readingArticleHtml } from './helpers/reading-pages';
-import { hoverScenario, muteFromCard, rangesNaming, waitForCard, waitForClosed, waitForMarksLike } from './helpers/reading-steps';
+import {
+  followScenario,
+  hoverScenario,
+  muteFromCard,
+  rangesNaming,
+  syntheticEventsScenario,
+  waitForCard,
+  waitForClosed,
+  waitForMarksLike,
+} from './helpers/reading-steps';
 
 const c = corpus();
 const labelOf = (id: string): string => c.topics.find((tp) => tp.id === id)!.label.ar;
@@ -62,6 +71,16 @@ describe('Firefox ESR: the reading experience (production build)', () => {
   it('opens the card after the dwell, keeps it open over the card, closes it after the grace period and on Escape, never taking focus', async () => {
     await article.bringToFront();
     await hoverScenario(d, AUSTIN, labelOf(AUSTIN.topic));
+  });
+
+  it('closes a card whose mark scrolls out of view, instead of following it off-screen', async () => {
+    await article.bringToFront();
+    await followScenario(d, COALITION, labelOf(COALITION.topic));
+  });
+
+  it("ignores a page's synthetic pointer and key events: only the reader opens and closes cards", async () => {
+    await article.bringToFront();
+    await syntheticEventsScenario(d, AUSTIN, labelOf(AUSTIN.topic));
   });
 
   it('options apply live to the open article: all mentions, mark style, muting and unmuting a topic', async () => {
@@ -111,7 +130,7 @@ describe('Firefox ESR: the reading experience (production build)', () => {
     }
   });
 
-  it('steps through the marked mentions the way the keyboard commands do, opening each card with focus', async () => {
+  it('steps through the marked mentions the way the keyboard commands do, and shows a topic the popup asks for, opening each card with focus', async () => {
     const ext = await session.openExtensionPage('options.html');
     try {
       const tabId = await articleTabId(ext);
@@ -129,6 +148,18 @@ describe('Firefox ESR: the reading experience (production build)', () => {
       await waitForCard(d, 'the second step did not move to the coalition', 5_000, labelOf(COALITION.topic));
       expect(await step(-1)).toEqual({ ok: true });
       await waitForCard(d, 'stepping back did not return to al-Sudani', 5_000, labelOf(SUDANI.topic));
+
+      // Enter on a topic of the popup's "on this page" list sends show-topic: its first mark, its card, focused.
+      const show = (topic: string) =>
+        ext.evaluate(
+          (id, t) => (globalThis as unknown as TabsApi).browser.tabs.sendMessage(id, { type: 'show-topic', topic: t }),
+          tabId,
+          topic,
+        );
+      expect(await show(AUSTIN.topic)).toEqual({ ok: true });
+      const shown = await waitForCard(d, 'no card after show-topic', 5_000, labelOf(AUSTIN.topic));
+      expect(shown.cardFocus).toBe('section[role=dialog]');
+      expect(await show('not-a-topic-on-this-page')).toEqual({ ok: false });
       await article.keyboard.press('Escape');
       await waitForClosed(d, 'Escape did not close a card opened from the keyboard');
     } finally {

@@ -16,7 +16,7 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** lib/settings.ts DEFAULT_SETTINGS.dwellMs: the tests run with the default settings. */
 export const DWELL_MS = 300;
-/** lib/page/controller.ts CLOSE_GRACE_MS. */
+/** lib/page/hover.ts CLOSE_GRACE_MS. */
 export const GRACE_MS = 300;
 
 export const card = (d: Driver): Promise<CardState> => d.card(cardState, null);
@@ -129,6 +129,87 @@ export async function muteFromCard(d: Driver): Promise<void> {
     5_000,
     'no notice with Undo after muting',
   );
+}
+
+/** Waits until the page stops scrolling (a smooth scroll an earlier step started may still run). */
+export async function scrollSettled(d: Driver): Promise<void> {
+  let last = Number.NaN;
+  await until(async () => {
+    const y = await d.evaluate(() => window.scrollY, null);
+    const still = y === last;
+    last = y;
+    if (still) await sleep(100);
+    return still && (await d.evaluate(() => window.scrollY, null)) === y;
+  }, 5_000, 'the page kept scrolling');
+}
+
+/**
+ * Issue 9: a card never follows its mark off-screen. With the pointer resting on
+ * the card, the page scrolls a viewport (as PageDown does): the mark leaves the
+ * view and the card closes. Leaves the page where it was, the pointer away.
+ */
+export async function followScenario(d: Driver, mention: { phrase: string; word: string }, label: string): Promise<void> {
+  await pointerAway(d);
+  await waitForClosed(d, 'a card was open before the test hovered anything');
+  await scrollSettled(d);
+  const at = await pointAt(d, mention);
+  await d.move(at.x, at.y);
+  const opened = await waitForCard(d, `no card after resting on «${mention.word}»`, 5_000, label);
+  const r = opened.rect!;
+  await d.move(r.left + r.width / 2, r.top + Math.min(r.height / 2, 60));
+  const scrolled = await d.evaluate(() => {
+    // Away from the mark by a whole viewport, whichever way the page has room for.
+    const by = window.scrollY >= window.innerHeight ? -window.innerHeight : window.innerHeight;
+    window.scrollBy({ top: by, behavior: 'instant' });
+    return by;
+  }, null);
+  await waitForClosed(d, 'the card stayed open after its mark scrolled out of view');
+  await d.evaluate((by) => window.scrollBy({ top: -by, behavior: 'instant' }), scrolled);
+  await pointerAway(d);
+}
+
+/**
+ * Issue 10: the page cannot drive the card. Its synthetic pointer events at a
+ * mark open nothing; with a card open, its synthetic Escape and pointerleave
+ * close nothing. The reader's own input still does. Leaves the card closed.
+ */
+export async function syntheticEventsScenario(d: Driver, mention: { phrase: string; word: string }, label: string): Promise<void> {
+  await pointerAway(d);
+  await waitForClosed(d, 'a card was open before the test began');
+  await scrollSettled(d);
+  const at = await pointAt(d, mention);
+  const forge = (kind: 'move' | 'leave' | 'escape', p: Point): Promise<void> =>
+    d.evaluate(
+      ({ kind, x, y }) => {
+        if (kind === 'escape') {
+          for (const target of [document.activeElement ?? document.body, document, window]) {
+            target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+          }
+        } else if (kind === 'leave') {
+          document.documentElement.dispatchEvent(new PointerEvent('pointerleave', { pointerType: 'mouse' }));
+        } else {
+          const target = document.elementFromPoint(x, y) ?? document.body;
+          for (let i = 0; i < 5; i++) {
+            target.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: y + i / 10, bubbles: true, pointerType: 'mouse' }));
+          }
+        }
+      },
+      { kind, x: p.x, y: p.y },
+    );
+
+  await forge('move', at);
+  await sleep(DWELL_MS * 4);
+  expect((await card(d)).open, "a page's synthetic pointer events opened a card").toBe(false);
+
+  await d.move(at.x, at.y);
+  await waitForCard(d, `no card after the reader rested on «${mention.word}»`, 5_000, label);
+  await forge('escape', at);
+  await forge('leave', at);
+  await sleep(GRACE_MS * 3);
+  expect((await card(d)).open, "a page's synthetic Escape or pointerleave closed the card").toBe(true);
+  await d.press('Escape');
+  await waitForClosed(d, "the reader's Escape did not close the card");
+  await pointerAway(d);
 }
 
 /** Waits until Siyaq's marks satisfy `ok`; returns them. */
