@@ -9,7 +9,9 @@ import type { TargetedKeyboardEvent } from 'preact';
 import { useId } from 'preact/hooks';
 import type { CardData, CardEvent } from '../lib/messages';
 import { dirOf, formatDate, localized, t, tn, type Lang } from '../lib/i18n';
+import type { DigitSet } from '../lib/digits';
 import { relationTo, type Relation } from './event-time';
+import { DigitsContext, useDigits } from './digits-context';
 import { EvidenceDisclosure, EventDate, EventStatus, outletsOf } from './EventParts';
 
 export interface CardProps {
@@ -17,6 +19,8 @@ export interface CardProps {
   /** The article's publication date (ISO prefix), or null when it is not known. */
   articleDate: string | null;
   lang: Lang;
+  /** Digits of the card's dates and counts (lib/digits.ts); Western when not given. */
+  digits?: DigitSet;
   onClose(): void;
   onOpenTimeline(topicId: string): void;
   onMute(topicId: string): void;
@@ -25,8 +29,17 @@ export interface CardProps {
 
 const GROUP_TITLE = { before: 'beforeArticle', around: 'aroundArticle', after: 'afterArticle' } as const;
 
-export function Card({ data, articleDate, lang, onClose, onOpenTimeline, onMute, onDisableSite }: CardProps) {
+export function Card({ digits = 'latn', ...props }: CardProps) {
+  return (
+    <DigitsContext.Provider value={digits}>
+      <CardBody {...props} />
+    </DigitsContext.Provider>
+  );
+}
+
+function CardBody({ data, articleDate, lang, onClose, onOpenTimeline, onMute, onDisableSite }: Omit<CardProps, 'digits'>) {
   const { topic } = data;
+  const digits = useDigits();
   const label = localized(topic.label, lang);
 
   function onKeyDown(e: TargetedKeyboardEvent<HTMLElement>) {
@@ -76,7 +89,7 @@ export function Card({ data, articleDate, lang, onClose, onOpenTimeline, onMute,
 
       <footer class="sq-card-actions">
         <button type="button" class="sq-button sq-button-primary" onClick={() => onOpenTimeline(topic.id)}>
-          {tn('moreInTimeline', data.totalEvents, lang)}
+          {tn('moreInTimeline', data.totalEvents, lang, digits)}
         </button>
         <div class="sq-card-secondary">
           <button type="button" class="sq-button sq-button-quiet" onClick={() => onMute(topic.id)}>
@@ -95,13 +108,14 @@ export function Card({ data, articleDate, lang, onClose, onOpenTimeline, onMute,
 function SplitEvents({ events, articleDate, lang }: { events: CardEvent[]; articleDate: string; lang: Lang }) {
   const groups: Record<Relation, CardEvent[]> = { before: [], around: [], after: [] };
   for (const e of events) groups[relationTo(e.date, articleDate)].push(e);
+  const digits = useDigits();
   return (
     <div class="sq-card-events">
       {groups.before.length > 0 ? <EventGroup title={t(GROUP_TITLE.before, lang)} events={groups.before} lang={lang} /> : null}
       <div class="sq-here">
         <span class="sq-here-dot" aria-hidden="true" />
         <span>
-          {t('thisArticle', lang)} · <time dateTime={articleDate}>{formatDate(articleDate, lang)}</time>
+          {t('thisArticle', lang)} · <time dateTime={articleDate}>{formatDate(articleDate, lang, undefined, undefined, digits)}</time>
         </span>
       </div>
       {groups.around.length > 0 ? <EventGroup title={t(GROUP_TITLE.around, lang)} events={groups.around} lang={lang} /> : null}
@@ -127,7 +141,7 @@ function EventGroup({ title, events, lang }: { title: string; events: CardEvent[
 }
 
 function CardEventItem({ event, lang }: { event: CardEvent; lang: Lang }) {
-  const outlets = outletsOf(event.sources);
+  const outlets = outletsOf(event.sources, lang);
   return (
     <li class="sq-event" data-event-id={event.id}>
       <div class="sq-event-meta">

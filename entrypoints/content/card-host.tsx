@@ -11,6 +11,7 @@ import type { CardView } from '../../lib/page/controller';
 import { placeCard } from '../../lib/page/placement';
 import { SIYAQ_UI_ATTRIBUTE } from '../../lib/detect/page-text';
 import type { Lang } from '../../lib/corpus/types';
+import type { DigitSet } from '../../lib/digits';
 
 export interface CardActions {
   onClose(): void;
@@ -19,7 +20,7 @@ export interface CardActions {
   onDisableSite(): void;
 }
 
-export function createCardHost(doc: Document, lang: Lang, actions: CardActions): CardView {
+export function createCardHost(doc: Document, lang: Lang, actions: CardActions, digits: DigitSet = 'latn'): CardView {
   const host = doc.createElement('siyaq-card');
   host.setAttribute(SIYAQ_UI_ATTRIBUTE, '');
   // Inline and !important: the page's own rules must not move or hide the host.
@@ -76,6 +77,7 @@ export function createCardHost(doc: Document, lang: Lang, actions: CardActions):
           data={data}
           articleDate={articleDate}
           lang={lang}
+          digits={digits}
           onClose={actions.onClose}
           onOpenTimeline={actions.onOpenTimeline}
           onMute={actions.onMute}
