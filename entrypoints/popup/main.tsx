@@ -6,14 +6,14 @@ import { Popup, type PageState } from '../../components/Popup';
 import { setSiteOn } from '../../lib/site-access';
 import { loadTimeline } from '../../components/library';
 import { usePolled } from '../../components/usePolled';
-import { dirOf, t, uiLang } from '../../lib/i18n';
+import { resolveDigits } from '../../lib/digits';
+import { t, uiLang } from '../../lib/i18n';
 import type { PageSummary, TabRequest } from '../../lib/messages';
 import { getSettings, siteEnabled, siteOf, updateSettings, watchSettings, type Settings } from '../../lib/settings';
+import { openShortcutSettings, readShortcuts, type Shortcuts } from '../../lib/shortcuts';
+import { useDocumentLang } from '../../components/useDocumentLang';
 
-const lang = uiLang();
-document.documentElement.lang = lang;
-document.documentElement.dir = dirOf(lang);
-document.title = t('appName', lang);
+const BROWSER_KIND = import.meta.env.FIREFOX ? 'firefox' : 'chrome';
 
 async function askPage(tabId: number): Promise<PageState> {
   try {
@@ -50,8 +50,12 @@ function App() {
   const [page, setPage] = useState<PageState>({ state: 'asking' });
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [shortcuts, setShortcuts] = useState<Shortcuts | null>(null);
+  const lang = uiLang(settings?.language);
+  useDocumentLang(lang, 'appName');
 
   useEffect(() => {
+    readShortcuts().then(setShortcuts, () => undefined);
     const controller = new AbortController();
     void getSettings().then(setSettings);
     watchSettings(setSettings, controller.signal);
@@ -84,6 +88,7 @@ function App() {
   return (
     <Popup
       lang={lang}
+      digits={resolveDigits(settings.digits, () => (page.state === 'ready' ? (page.summary.digits ?? null) : null))}
       data={data}
       error={error}
       page={page}
@@ -98,6 +103,17 @@ function App() {
         void browser.tabs.create({ url: browser.runtime.getURL('/timeline.html') + hash }).then(() => window.close());
       }}
       onOpenOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+      onShowTopic={(topic) => {
+        if (tab?.id === undefined) return;
+        // The popup closes so that the page, where the card opens with focus, has the keyboard.
+        void browser.tabs.sendMessage(tab.id, { type: 'show-topic', topic } satisfies TabRequest).then(
+          (answer) => (answer as { ok: boolean } | undefined)?.ok && window.close(),
+          () => undefined,
+        );
+      }}
+      shortcuts={shortcuts}
+      browserKind={BROWSER_KIND}
+      onChangeShortcuts={() => void openShortcutSettings(BROWSER_KIND).then(() => window.close())}
     />
   );
 }

@@ -11,6 +11,8 @@ import type { CardData, PageSummary, TabRequest } from '../messages';
 import { findArticleRoot } from '../detect/article';
 import { SIYAQ_UI_ATTRIBUTE } from '../detect/page-text';
 import { isArabicDocument } from '../detect/language';
+import { isArticlePage } from '../detect/page-kind';
+import { pageDigits } from '../digits';
 import { runInSlices, type Steps } from '../detect/steps';
 import { HitIndex } from './hit-test';
 import { MarkLayer, type MarkStyle } from './marks';
@@ -193,6 +195,8 @@ export class PageController {
       url: this.doc.location?.href ?? '',
       active: true,
       arabic: this.arabic,
+      article: isArticlePage(this.doc),
+      digits: pageDigits(this.doc),
       published: this.arabic ? await this.articleDate() : null,
       topics: [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count),
     };
@@ -201,6 +205,13 @@ export class PageController {
   /** Answers the popup and the keyboard command relayed by the background. */
   async handle(request: TabRequest): Promise<PageSummary | { ok: boolean }> {
     if (request.type === 'page-summary') return this.summary();
+    if (request.type === 'show-topic') {
+      // The topic's first marked mention, reached as the keyboard command reaches it.
+      const at = this.shown.findIndex((m) => m.topic === request.topic);
+      if (at < 0) return { ok: false };
+      this.cursor = at - 1;
+      return { ok: this.step(1) };
+    }
     return { ok: this.step(request.direction) };
   }
 
