@@ -33,7 +33,6 @@ export function isArticlePage(doc: Document): boolean {
   if (ogType) return ogType === 'article' || ogType.startsWith('article:');
   if (jsonLdTypes(doc).some((t) => ARTICLE_TYPE.test(t))) return true;
   if (meta(doc, 'article:published_time')) return true;
-  const path = doc.location?.pathname ?? '';
-  if (path === '/' || path === '') return false;
+  if (doc.location?.pathname === '/') return false;
   return doc.querySelectorAll('h1').length === 1;
 }
