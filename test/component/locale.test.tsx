@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+/**
+ * The interface language and digits reach every view's dates, counts and
+ * outlet names: the card (given them by the content script) and the
+ * timeline (given the digits by its page's root).
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/preact';
+import { Card, type CardProps } from '../../components/Card';
+import { DigitsContext } from '../../components/digits-context';
+import { Timeline } from '../../components/Timeline';
+import { coalitionCard, PACK } from './fixtures';
+
+afterEach(cleanup);
+
+function renderCard(overrides: Partial<CardProps>) {
+  render(
+    <Card
+      data={coalitionCard()}
+      articleDate="2024-09-24"
+      lang="ar"
+      onClose={vi.fn()}
+      onOpenTimeline={vi.fn()}
+      onMute={vi.fn()}
+      onDisableSite={vi.fn()}
+      {...overrides}
+    />,
+  );
+  return screen.getByRole('dialog');
+}
+
+const outlets = () => [...document.querySelectorAll('.sq-event-outlets, .sq-outlet')].map((el) => el.textContent);
+
+describe('language and digits in the views', () => {
+  it('the card names outlets in English in the English interface, where the pack gives the name', () => {
+    renderCard({ lang: 'en' });
+    expect(outlets()).toContain('Al Jazeera');
+    expect(outlets().join(' ')).not.toContain('الجزيرة');
+    // No English name in the pack: the outlet's own.
+    expect(outlets()).toContain('الحرة');
+    cleanup();
+    renderCard({ lang: 'ar' });
+    expect(outlets()).toContain('الجزيرة نت');
+  });
+
+  it('the card writes its dates and counts in the digits it is given', () => {
+    const dialog = renderCard({ digits: 'arab' });
+    expect(dialog.textContent).toContain('هذا المقال · ٢٤ سبتمبر ٢٠٢٤');
+    const times = [...dialog.querySelectorAll('time')].map((t) => t.textContent);
+    for (const date of ['٢٠١٤', '≈ يناير ٢٠٢٤', '٢٤ سبتمبر ٢٠٢٤', 'سبتمبر ٢٠٢٦']) expect(times).toContain(date);
+    expect(dialog.textContent).not.toMatch(/[0-9]/);
+    cleanup();
+    expect(renderCard({}).textContent).toContain('هذا المقال · 24 سبتمبر 2024');
+  });
+
+  it('the timeline takes its digits from its root, and its outlets from the language', () => {
+    render(
+      <DigitsContext.Provider value="arab">
+        <Timeline data={PACK} lang="ar" topic={null} onTopic={vi.fn()} />
+      </DigitsContext.Provider>,
+    );
+    expect([...document.querySelectorAll('.tl-year-title')].map((h) => h.textContent)).toEqual(['٢٠٢٦', '٢٠٢٤', '٢٠١٤']);
+    expect(screen.getByRole('status').textContent).toBe('٤ أحداث');
+    cleanup();
+    render(<Timeline data={PACK} lang="en" topic={null} onTopic={vi.fn()} />);
+    expect(outlets()).toContain('Al Jazeera');
+    expect(outlets()).not.toContain('الجزيرة نت');
+    expect(document.querySelector('.tl-year-title')!.textContent).toBe('2026');
+  });
+});
