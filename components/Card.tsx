@@ -77,7 +77,7 @@ function CardBody({ data, articleDate, lang, onClose, onOpenTimeline, onMute, on
         </button>
       </header>
 
-      <p class="sq-card-desc">{localized(topic.description, lang)}</p>
+      <p class="sq-card-desc">{localized(topic.description, lang, digits)}</p>
 
       {data.events.length === 0 ? (
         <p class="sq-empty">{t('noEvents', lang)}</p>
@@ -142,13 +142,14 @@ function EventGroup({ title, events, lang }: { title: string; events: CardEvent[
 
 function CardEventItem({ event, lang }: { event: CardEvent; lang: Lang }) {
   const outlets = outletsOf(event.sources, lang);
+  const digits = useDigits();
   return (
     <li class="sq-event" data-event-id={event.id}>
       <div class="sq-event-meta">
         <EventDate event={event} lang={lang} />
         <EventStatus status={event.status} lang={lang} />
       </div>
-      <p class="sq-event-title">{localized(event.title, lang)}</p>
+      <p class="sq-event-title">{localized(event.title, lang, digits)}</p>
       <EvidenceDisclosure items={event.evidence.map((evidence, i) => ({ evidence, source: event.sources[i] }))} lang={lang}>
         {outlets.length > 0 ? (
           <span class="sq-event-outlets" dir="auto">

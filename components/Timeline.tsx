@@ -152,8 +152,8 @@ export function Timeline({ data, lang, scope = null, topic, onTopic, chipLimit =
                       <EventDate event={e} lang={lang} />
                       <EventStatus status={e.status} lang={lang} />
                     </div>
-                    <h4 class="tl-event-title">{localized(e.title, lang)}</h4>
-                    <p class="tl-event-summary">{localized(e.summary, lang)}</p>
+                    <h4 class="tl-event-title">{localized(e.title, lang, digits)}</h4>
+                    <p class="tl-event-summary">{localized(e.summary, lang, digits)}</p>
                     <div class="tl-event-topics">
                       {e.topics.flatMap((id) => {
                         const tp = topicById.get(id);

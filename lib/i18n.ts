@@ -42,9 +42,10 @@ export function dirOf(lang: Lang): 'rtl' | 'ltr' {
   return lang === 'ar' ? 'rtl' : 'ltr';
 }
 
-export function localized(l: Localized, lang: Lang): string {
+/** A pack's text in `lang`, its numbers in the interface's digits (quotes are never passed through here). */
+export function localized(l: Localized, lang: Lang, digits: DigitSet = 'latn'): string {
   // An imported pack may leave one language empty: show the other rather than nothing.
-  return l[lang] || l[lang === 'ar' ? 'en' : 'ar'];
+  return withDigits(l[lang] || l[lang === 'ar' ? 'en' : 'ar'], digitsFor(lang, digits));
 }
 
 const AR = {

@@ -54,11 +54,23 @@ describe('language and digits in the views', () => {
   });
 
   it('the timeline takes its digits from its root, and its outlets from the language', () => {
+    // The pack's own wording follows the digits too; its quotes stay as the source wrote them.
+    const data = {
+      ...PACK,
+      events: PACK.events.map((e) =>
+        e.id === 'e-2014'
+          ? { ...e, summary: { ar: 'يضم 86 دولة.', en: '86 countries.' }, evidence: [{ source: 's1', quote: 'قالت 86 دولة' }] }
+          : e,
+      ),
+    };
     render(
       <DigitsContext.Provider value="arab">
-        <Timeline data={PACK} lang="ar" topic={null} onTopic={vi.fn()} />
+        <Timeline data={data} lang="ar" topic={null} onTopic={vi.fn()} />
       </DigitsContext.Provider>,
     );
+    const e2014 = document.querySelector('[data-event-id="e-2014"]')!;
+    expect(e2014.querySelector('.tl-event-summary')!.textContent).toBe('يضم ٨٦ دولة.');
+    expect(e2014.querySelector('blockquote')!.textContent).toBe('«قالت 86 دولة»');
     expect([...document.querySelectorAll('.tl-year-title')].map((h) => h.textContent)).toEqual(['٢٠٢٦', '٢٠٢٤', '٢٠١٤']);
     expect(screen.getByRole('status').textContent).toBe('٤ أحداث');
     cleanup();
