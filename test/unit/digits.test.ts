@@ -34,6 +34,13 @@ describe('digits', () => {
     });
   }
 
+  it('reads a <time> away from the headline, and the block after a headline that closes its container', () => {
+    const timeAbove = '<header><time datetime="2024-09-24">٢٤ سبتمبر ٢٠٢٤</time></header><article><h1>عنوان</h1></article><p>نص بلا أرقام</p>';
+    expect(pageDigits(parseDocument(timeAbove))).toBe('arab');
+    const bylineOutside = '<div class="title"><h1>عنوان</h1></div><div class="byline">بغداد - 24 سبتمبر 2024</div>';
+    expect(pageDigits(parseDocument(bylineOutside))).toBe('latn');
+  });
+
   it('says nothing of a page whose dateline shows no digits or mixes them', () => {
     const { html } = buildNewsPage({ article, published: '2024-09-24', datePlace: 'json-ld' });
     expect(pageDigits(parseDocument(html))).toBeNull();
