@@ -15,6 +15,7 @@ import { t, tn } from '../../lib/i18n';
 
 const HOME_URL = 'https://www.aljazeera.net/';
 const PLAIN_URL = 'https://www.aljazeera.net/news/2024/9/24/siyaq-no-names';
+const INDIC_URL = 'https://www.aljazeera.net/news/2024/9/24/siyaq-indic-dateline';
 
 /** A front page: teasers of several stories, two of them naming topics Siyaq knows; no article metadata. */
 function homeHtml(): string {
@@ -45,6 +46,24 @@ function plainHtml(): string {
     host: 'www.aljazeera.net',
     published: '2024-09-24T10:30:00+03:00',
     datePlace: 'meta',
+  }).html;
+}
+
+/** An article whose dateline is written in Arabic-Indic digits. */
+function indicHtml(): string {
+  return buildNewsPage({
+    article: {
+      headline: 'السوداني يبحث مستقبل التحالف الدولي',
+      paragraphs: [
+        'بحث رئيس الوزراء العراقي محمد شياع السوداني مع وفد عسكري مستقبل التحالف الدولي في بلاده خلال لقاء مطول في بغداد.',
+        'وقال السوداني إن الحوار مع الجانب الأميركي مستمر، وإن القرار النهائي بيد العراقيين وحدهم.',
+      ],
+    },
+    host: 'www.aljazeera.net',
+    published: '2024-09-24',
+    datePlace: 'byline',
+    months: 'standard',
+    indicDigits: true,
   }).html;
 }
 
@@ -81,7 +100,7 @@ describe('Chromium: the popup says what the page is (production build)', () => {
   };
 
   beforeAll(async () => {
-    session = await launchChromium({ pages: { [HOME_URL]: homeHtml(), [PLAIN_URL]: plainHtml() }, extensionDir: CHROME_BUILD });
+    session = await launchChromium({ pages: { [HOME_URL]: homeHtml(), [PLAIN_URL]: plainHtml(), [INDIC_URL]: indicHtml() }, extensionDir: CHROME_BUILD });
   });
 
   afterAll(async () => {
@@ -126,6 +145,24 @@ describe('Chromium: the popup says what the page is (production build)', () => {
     await expect.poll(() => again.locator('[data-event-id]').count(), { timeout: 5_000 }).toBe(c.events.length);
     await again.close();
     await plain.close();
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('writes dates in the page\'s own digits by default: Arabic-Indic beside an Arabic-Indic dateline, in the popup and the card', async () => {
+    const page = await session.open(INDIC_URL);
+    const d = playwrightDriver(page);
+    await waitForMarks(d);
+    const popup = await popupFor(page);
+    await expect.poll(() => popup.locator('.marker').textContent(), { timeout: 10_000 }).toContain('٢٤ سبتمبر ٢٠٢٤');
+    await popup.locator('.page-topic[data-topic="sudani"]').click();
+    await waitForCard(d, 'the popup opened no card', 5_000, c.topics.find((tp) => tp.id === 'sudani')!.label.ar);
+    const dates = await page.evaluate(() =>
+      [...(document.querySelector('siyaq-card')?.shadowRoot?.querySelectorAll('time') ?? [])].map((el) => el.textContent ?? ''),
+    );
+    expect(dates.length).toBeGreaterThan(0);
+    expect(dates.filter((text) => /[0-9]/.test(text))).toEqual([]);
+    expect(dates).toContain('٢٤ سبتمبر ٢٠٢٤');
+    await page.close();
     expect(session.pageErrors).toEqual([]);
   });
 
