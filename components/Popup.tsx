@@ -1,6 +1,6 @@
 /**
  * The toolbar popup: what Siyaq found on the page in view, the switch for this
- * site, and the timeline scoped to the page's topics. A page with nothing
+ * site, and the timeline scoped to the page's topics. A page read with nothing
  * marked says so first and keeps the timeline behind a search and a "browse"
  * button, rather than opening on every event of the library. A pure view: the
  * entry point (entrypoints/popup/main.tsx) asks the tab, reads the database
@@ -51,9 +51,14 @@ export interface PopupProps {
   onChangeShortcuts(): void;
 }
 
-/** Whether the page in view has marks: only then does the popup open on the timeline. */
-function hasMarks(page: PageState): boolean {
-  return page.state === 'ready' && page.summary.active && page.summary.arabic && page.summary.topics.length > 0;
+/**
+ * Whether the popup opens on the timeline: not for a page Siyaq read and
+ * marked nothing on, where the library is unrelated to what the reader sees.
+ * Without an answer from a page (a browser page, popup.html in a tab of its
+ * own) the popup is the library's way in, and lists it (DESIGN.md contract 6).
+ */
+function opensOnTimeline(page: PageState): boolean {
+  return page.state !== 'ready' || (page.summary.active && page.summary.arabic && page.summary.topics.length > 0);
 }
 
 export function Popup(props: PopupProps) {
@@ -65,7 +70,7 @@ export function Popup(props: PopupProps) {
   const [opened, setOpened] = useState<'closed' | 'browse' | 'search'>('closed');
   const timelineRef = useRef<HTMLDivElement>(null);
   const scoped = scopeToPage && pageTopics.length > 0;
-  const showTimeline = hasMarks(page) || opened !== 'closed';
+  const showTimeline = opensOnTimeline(page) || opened !== 'closed';
 
   useEffect(() => {
     if (opened === 'search') timelineRef.current?.querySelector<HTMLInputElement>('input[type="search"]')?.focus();

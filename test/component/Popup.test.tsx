@@ -94,14 +94,23 @@ describe('Popup', () => {
     expect(document.querySelector('.keyboard-help kbd')!.textContent).toBe('Alt+Shift+J');
   });
 
-  it('says first why a page Siyaq does not read has no marks, then offers search and the timeline', () => {
+  it('without an answer from a page (popup.html in a tab, a browser page) says why first, then lists the library (contract 6)', () => {
     renderPopup({ page: { state: 'none' }, site: null, siteOn: false });
     const pagePanel = document.querySelector('[aria-labelledby="on-this-page"]')!;
     expect(pagePanel.querySelector('p')!.textContent).toBe('لا يقرأ سياق هذه الصفحة. افتح مقالاً إخبارياً عربياً.');
     expect(screen.queryByRole('switch')).toBeNull();
-    expect(shownIds()).toEqual([]);
-    fireEvent.click(screen.getByRole('button', { name: 'تصفّح الخط الزمني (4 أحداث)' }));
     expect(shownIds()).toHaveLength(4);
+  });
+
+  it('keeps the timeline for the reader to open on a page Siyaq is off on, or that is not Arabic', () => {
+    const base = { url: 'https://www.aljazeera.net/', published: null, topics: [] };
+    for (const summary of [{ ...base, active: false, arabic: false }, { ...base, active: true, arabic: false }]) {
+      renderPopup({ page: { state: 'ready', summary } });
+      expect(shownIds()).toEqual([]);
+      fireEvent.click(screen.getByRole('button', { name: 'تصفّح الخط الزمني (4 أحداث)' }));
+      expect(shownIds()).toHaveLength(4);
+      cleanup();
+    }
   });
 
   it('says first that nothing is marked on a page without marks, and keeps the timeline for the reader to open', async () => {
