@@ -18,7 +18,7 @@ import {
   type Settings,
 } from '../lib/settings';
 import { OUTLETS } from '../lib/sites';
-import { localized, t, tn, type Lang } from '../lib/i18n';
+import { formatDate, localized, t, tn, type Lang } from '../lib/i18n';
 import type { BrowserKind, Shortcuts } from '../lib/shortcuts';
 import { SourceLine } from './EventParts';
 import { KeyboardHelp } from './KeyboardHelp';
@@ -172,7 +172,18 @@ export function Options({ lang, library, version, onRemoveExtraHost, ...keyboard
           {(['page', 'latn', 'arab'] as const).map((digits) => (
             <label class="check" key={digits}>
               <input type="radio" name="digits" checked={settings.digits === digits} onChange={() => change({ digits })} />
-              <span>{t(`digits_${digits}`, lang)}</span>
+              <span>
+                {t(`digits_${digits}`, lang)}
+                {digits === 'page' ? null : (
+                  <>
+                    {' '}
+                    {/* A date as the Arabic interface writes it; isolated, so an English page keeps its order. */}
+                    <bdi class="muted" lang="ar" dir="rtl">
+                      {formatDate('2024-09-24', 'ar', 'day', 'stated', digits)}
+                    </bdi>
+                  </>
+                )}
+              </span>
             </label>
           ))}
         </fieldset>

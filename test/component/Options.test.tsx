@@ -69,7 +69,8 @@ describe('Options', () => {
     expect(browserLang.checked).toBe(true);
     expect((screen.getByRole('radio', { name: /كما تكتبها الصفحة/ }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByRole('radio', { name: 'English' }));
-    fireEvent.click(screen.getByRole('radio', { name: 'أرقام هندية: ٠ ١ ٢ ٣' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'أرقام هندية ٢٤ سبتمبر ٢٠٢٤' }));
+    expect(screen.getByRole('radio', { name: 'أرقام غربية 24 سبتمبر 2024' })).toBeTruthy();
     await waitFor(async () => expect(await getSettings()).toMatchObject({ language: 'en', digits: 'arab' }));
   });
 
