@@ -9,18 +9,17 @@ import type { Localized, Source } from '../lib/corpus/types';
 import {
   DWELL_MAX_MS,
   DWELL_MIN_MS,
-  getSettings,
   muteTopic,
   setOutletEnabled,
   unmuteTopic,
   updateSettings,
-  watchSettings,
   type Settings,
 } from '../lib/settings';
 import { OUTLETS } from '../lib/sites';
 import { formatDate, localized, t, tn, type Lang } from '../lib/i18n';
 import type { BrowserKind, Shortcuts } from '../lib/shortcuts';
 import { SourceLine } from './EventParts';
+import { useSettings } from './useSettings';
 import { KeyboardHelp } from './KeyboardHelp';
 
 export interface PackSummary {
@@ -65,17 +64,10 @@ function message(error: unknown): string {
 }
 
 export function Options({ lang, library, version, onRemoveExtraHost, ...keyboard }: OptionsProps) {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [settings, setSettings] = useSettings();
   const [packs, setPacks] = useState<PackSummary[] | null>(null);
   const [labels, setLabels] = useState<Map<string, Localized>>(new Map());
   const [status, setStatus] = useState<Status>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void getSettings().then((s) => controller.signal.aborted || setSettings(s));
-    watchSettings(setSettings, controller.signal);
-    return () => controller.abort();
-  }, []);
 
   const refreshLibrary = async () => {
     const [p, l] = await Promise.all([library.packs(), library.topicLabels()]);

@@ -13,6 +13,9 @@ export interface Shortcuts {
 
 export type BrowserKind = 'chrome' | 'firefox';
 
+/** The browser this build is for (WXT's build-time flag). */
+export const BROWSER_KIND: BrowserKind = import.meta.env.FIREFOX ? 'firefox' : 'chrome';
+
 export async function readShortcuts(): Promise<Shortcuts> {
   const all = await browser.commands.getAll();
   const key = (name: string): string => all.find((c) => c.name === name)?.shortcut ?? '';

@@ -7,21 +7,17 @@ import { library } from '../../components/options-library';
 import { useDocumentLang } from '../../components/useDocumentLang';
 import { disableExtraSite } from '../../lib/site-access';
 import { uiLang } from '../../lib/i18n';
-import { getSettings, watchSettings, type Settings } from '../../lib/settings';
-import { openShortcutSettings, readShortcuts, type Shortcuts } from '../../lib/shortcuts';
-
-const BROWSER_KIND = import.meta.env.FIREFOX ? 'firefox' : 'chrome';
+import { useSettings } from '../../components/useSettings';
+import { BROWSER_KIND, openShortcutSettings, readShortcuts, type Shortcuts } from '../../lib/shortcuts';
 
 function App() {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [settings] = useSettings();
   const [shortcuts, setShortcuts] = useState<Shortcuts | null>(null);
   const lang = uiLang(settings?.language);
   useDocumentLang(lang, 'optionsTitle');
 
   useEffect(() => {
     const controller = new AbortController();
-    void getSettings().then(setSettings);
-    watchSettings(setSettings, controller.signal);
     const refreshShortcuts = () => void readShortcuts().then(setShortcuts, () => undefined);
     refreshShortcuts();
     // The reader may change them in the browser's shortcuts page and come back to this tab.

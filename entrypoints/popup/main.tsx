@@ -9,11 +9,10 @@ import { usePolled } from '../../components/usePolled';
 import { resolveDigits } from '../../lib/digits';
 import { t, uiLang } from '../../lib/i18n';
 import type { PageSummary, TabRequest } from '../../lib/messages';
-import { getSettings, siteEnabled, siteOf, updateSettings, watchSettings, type Settings } from '../../lib/settings';
-import { openShortcutSettings, readShortcuts, type Shortcuts } from '../../lib/shortcuts';
+import { siteEnabled, siteOf, updateSettings } from '../../lib/settings';
+import { useSettings } from '../../components/useSettings';
+import { BROWSER_KIND, openShortcutSettings, readShortcuts, type Shortcuts } from '../../lib/shortcuts';
 import { useDocumentLang } from '../../components/useDocumentLang';
-
-const BROWSER_KIND = import.meta.env.FIREFOX ? 'firefox' : 'chrome';
 
 async function askPage(tabId: number): Promise<PageState> {
   try {
@@ -48,7 +47,7 @@ function App() {
   const { data, error } = usePolled(loadTimeline);
   const [tab, setTab] = useState<Browser.tabs.Tab | null>(null);
   const [page, setPage] = useState<PageState>({ state: 'asking' });
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [settings] = useSettings();
   const [notice, setNotice] = useState<string | null>(null);
   const [shortcuts, setShortcuts] = useState<Shortcuts | null>(null);
   const lang = uiLang(settings?.language);
@@ -56,14 +55,10 @@ function App() {
 
   useEffect(() => {
     readShortcuts().then(setShortcuts, () => undefined);
-    const controller = new AbortController();
-    void getSettings().then(setSettings);
-    watchSettings(setSettings, controller.signal);
     void targetTab().then(async (target) => {
       setTab(target);
       setPage(target?.id === undefined ? { state: 'none' } : await askPage(target.id));
     });
-    return () => controller.abort();
   }, []);
 
   if (!settings) return null;
