@@ -74,6 +74,13 @@ interface ChromeApi {
 
 const c = corpus();
 
+/** Clicks a topic in the popup's "on this page" list; the popup then closes itself, which may cut the click's last step short. */
+async function showTopic(popup: Page, topic: string): Promise<void> {
+  const closed = popup.waitForEvent('close', { timeout: 10_000 });
+  await popup.locator(`.page-topic[data-topic="${topic}"]`).click().catch(() => undefined);
+  await closed;
+}
+
 describe('Chromium: the popup says what the page is (production build)', () => {
   let session: ChromiumSession;
 
@@ -154,7 +161,7 @@ describe('Chromium: the popup says what the page is (production build)', () => {
     await waitForMarks(d);
     const popup = await popupFor(page);
     await expect.poll(() => popup.locator('.marker').textContent(), { timeout: 10_000 }).toContain('٢٤ سبتمبر ٢٠٢٤');
-    await popup.locator('.page-topic[data-topic="sudani"]').click();
+    await showTopic(popup, 'sudani');
     await waitForCard(d, 'the popup opened no card', 5_000, c.topics.find((tp) => tp.id === 'sudani')!.label.ar);
     const dates = await page.evaluate(() =>
       [...(document.querySelector('siyaq-card')?.shadowRoot?.querySelectorAll('time') ?? [])].map((el) => el.textContent ?? ''),
@@ -178,7 +185,7 @@ describe('Chromium: the popup says what the page is (production build)', () => {
       expect(await popup.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['en', 'ltr']);
       expect(await popup.locator('#on-this-page').textContent()).toBe(t('onThisPage', 'en'));
       expect(await popup.locator('[aria-labelledby="on-this-page"]').textContent()).toContain(t('pageUndated', 'en'));
-      await popup.locator('.page-topic[data-topic="sudani"]').click();
+      await showTopic(popup, 'sudani');
       const label = c.topics.find((tp) => tp.id === 'sudani')!.label.ar;
       await waitForCard(d, 'the popup opened no card', 5_000, label);
       const lang = await home.evaluate(() => document.querySelector('siyaq-card')?.shadowRoot?.querySelector('[role="dialog"]')?.getAttribute('lang'));
