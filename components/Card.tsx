@@ -14,7 +14,9 @@ import type { TargetedKeyboardEvent } from 'preact';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CardData, CardEvent } from '../lib/messages';
 import { dirOf, formatDate, localized, t, tn, type Lang } from '../lib/i18n';
+import type { DigitSet } from '../lib/digits';
 import { relationTo, type Relation } from './event-time';
+import { DigitsContext, useDigits } from './digits-context';
 import { EvidenceDisclosure, EventDate, EventStatus, outletsOf } from './EventParts';
 
 export interface CardProps {
@@ -22,6 +24,8 @@ export interface CardProps {
   /** The article's publication date (ISO prefix), or null when it is not known. */
   articleDate: string | null;
   lang: Lang;
+  /** Digits of the card's dates and counts (lib/digits.ts); Western when not given. */
+  digits?: DigitSet;
   onClose(): void;
   onOpenTimeline(topicId: string): void;
   onMute(topicId: string): void;
@@ -43,9 +47,18 @@ const GROUP_TITLE = { before: 'beforeArticle', around: 'aroundArticle', after: '
 
 const fromReader = (event: Event): boolean => event.isTrusted;
 
-export function Card(props: CardProps) {
+export function Card({ digits = 'latn', ...props }: CardProps) {
+  return (
+    <DigitsContext.Provider value={digits}>
+      <CardBody {...props} />
+    </DigitsContext.Provider>
+  );
+}
+
+function CardBody(props: Omit<CardProps, 'digits'>) {
   const { data, articleDate, lang, onClose, onOpenTimeline, onMute, onDisableSite, onResize, trusts = fromReader } = props;
   const { topic } = data;
+  const digits = useDigits();
   const label = localized(topic.label, lang);
   const [expanded, setExpanded] = useState(false);
   const bodyId = useId();
@@ -94,7 +107,7 @@ export function Card(props: CardProps) {
       </header>
 
       <div class="sq-card-body" id={bodyId}>
-        <p class="sq-card-desc">{localized(topic.description, lang)}</p>
+        <p class="sq-card-desc">{localized(topic.description, lang, digits)}</p>
 
         {data.events.length === 0 ? (
           <p class="sq-empty">{t('noEvents', lang)}</p>
@@ -127,7 +140,7 @@ export function Card(props: CardProps) {
           {t(expanded ? 'cardLess' : 'cardMore', lang)}
         </button>
         <button type="button" class="sq-button sq-button-primary" onClick={act(() => onOpenTimeline(topic.id))}>
-          {tn('moreInTimeline', data.totalEvents, lang)}
+          {tn('moreInTimeline', data.totalEvents, lang, digits)}
         </button>
       </footer>
     </section>
@@ -188,6 +201,7 @@ export function previewOf(events: CardEvent[], articleDate: string | null, size 
 function SplitEvents({ events, articleDate, lang, full }: { events: CardEvent[]; articleDate: string; lang: Lang; full: boolean }) {
   const groups: Record<Relation, CardEvent[]> = { before: [], around: [], after: [] };
   for (const e of events) groups[relationTo(e.date, articleDate)].push(e);
+  const digits = useDigits();
   const group = (r: Relation) =>
     groups[r].length > 0 ? <EventGroup title={t(GROUP_TITLE[r], lang)} events={groups[r]} lang={lang} full={full} /> : null;
   return (
@@ -196,7 +210,7 @@ function SplitEvents({ events, articleDate, lang, full }: { events: CardEvent[];
       <div class="sq-here">
         <span class="sq-here-dot" aria-hidden="true" />
         <span>
-          {t('thisArticle', lang)} · <time dateTime={articleDate}>{formatDate(articleDate, lang)}</time>
+          {t('thisArticle', lang)} · <time dateTime={articleDate}>{formatDate(articleDate, lang, undefined, undefined, digits)}</time>
         </span>
       </div>
       {group('around')}
@@ -223,24 +237,25 @@ function EventGroup({ title, events, lang, full }: { title: string; events: Card
 
 /** In the preview, an event's date and title on one line that wraps once; expanded, its outlets and quotes too. */
 function CardEventItem({ event, lang, full }: { event: CardEvent; lang: Lang; full: boolean }) {
+  const digits = useDigits();
   if (!full) {
     return (
       <li class="sq-event" data-event-id={event.id}>
         <p class="sq-event-line">
           <EventDate event={event} lang={lang} /> <EventStatus status={event.status} lang={lang} />{' '}
-          <span class="sq-event-title">{localized(event.title, lang)}</span>
+          <span class="sq-event-title">{localized(event.title, lang, digits)}</span>
         </p>
       </li>
     );
   }
-  const outlets = outletsOf(event.sources);
+  const outlets = outletsOf(event.sources, lang);
   return (
     <li class="sq-event" data-event-id={event.id}>
       <div class="sq-event-meta">
         <EventDate event={event} lang={lang} />
         <EventStatus status={event.status} lang={lang} />
       </div>
-      <p class="sq-event-title">{localized(event.title, lang)}</p>
+      <p class="sq-event-title">{localized(event.title, lang, digits)}</p>
       <EvidenceDisclosure items={event.evidence.map((evidence, i) => ({ evidence, source: event.sources[i] }))} lang={lang}>
         {outlets.length > 0 ? (
           <span class="sq-event-outlets" dir="auto">

@@ -9,12 +9,14 @@ import { useId, useState } from 'preact/hooks';
 import type { CorpusEvent, Evidence, Source } from '../lib/corpus/types';
 import { formatDate, t, type Lang } from '../lib/i18n';
 import { safeHref } from './event-time';
+import { useDigits } from './digits-context';
 
 export function EventDate({ event, lang }: { event: Pick<CorpusEvent, 'date' | 'datePrecision' | 'dateBasis'>; lang: Lang }) {
   const inferred = event.dateBasis === 'inferred';
+  const digits = useDigits();
   return (
     <time class={inferred ? 'sq-date sq-date-approx' : 'sq-date'} dateTime={event.date} title={inferred ? t('approxDate', lang) : undefined}>
-      {formatDate(event.date, lang, event.datePrecision, event.dateBasis)}
+      {formatDate(event.date, lang, event.datePrecision, event.dateBasis, digits)}
     </time>
   );
 }
@@ -24,9 +26,14 @@ export function EventStatus({ status, lang }: { status: CorpusEvent['status']; l
   return <span class={`sq-status sq-status-${status}`}>{t(status === 'planned' ? 'status_planned' : 'status_reported', lang)}</span>;
 }
 
+/** The outlet's name in the interface's language, where the pack gives one. */
+export function outletName(source: Source, lang: Lang): string {
+  return (lang === 'en' && source.outletEn) || source.outlet;
+}
+
 /** Distinct outlet names, in order of first appearance. */
-export function outletsOf(sources: readonly (Source | undefined)[]): string[] {
-  return [...new Set(sources.flatMap((s) => (s ? [s.outlet] : [])))];
+export function outletsOf(sources: readonly (Source | undefined)[], lang: Lang): string[] {
+  return [...new Set(sources.flatMap((s) => (s ? [outletName(s, lang)] : [])))];
 }
 
 export interface EvidenceItem {
@@ -66,6 +73,7 @@ export function EvidenceDisclosure({ items, lang, children }: { items: EvidenceI
 }
 
 export function SourceLine({ source, lang }: { source: Source | undefined; lang: Lang }) {
+  const digits = useDigits();
   if (!source) return null;
   const href = safeHref(source.url);
   const title = href ? (
@@ -78,14 +86,14 @@ export function SourceLine({ source, lang }: { source: Source | undefined; lang:
   return (
     <span class="sq-source">
       <span class="sq-outlet" dir="auto">
-        {source.outlet}
+        {outletName(source, lang)}
       </span>
       {' · '}
       {title}
       {source.published ? (
         <>
           {' · '}
-          <time dateTime={source.published}>{formatDate(source.published, lang)}</time>
+          <time dateTime={source.published}>{formatDate(source.published, lang, undefined, undefined, digits)}</time>
         </>
       ) : null}
     </span>

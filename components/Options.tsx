@@ -9,17 +9,18 @@ import type { Localized, Source } from '../lib/corpus/types';
 import {
   DWELL_MAX_MS,
   DWELL_MIN_MS,
-  getSettings,
   muteTopic,
   setOutletEnabled,
   unmuteTopic,
   updateSettings,
-  watchSettings,
   type Settings,
 } from '../lib/settings';
 import { OUTLETS } from '../lib/sites';
-import { localized, t, tn, type Lang } from '../lib/i18n';
+import { formatDate, localized, t, tn, type Lang } from '../lib/i18n';
+import type { BrowserKind, Shortcuts } from '../lib/shortcuts';
 import { SourceLine } from './EventParts';
+import { useSettings } from './useSettings';
+import { KeyboardHelp } from './KeyboardHelp';
 
 export interface PackSummary {
   id: string;
@@ -51,6 +52,9 @@ export interface OptionsProps {
   version: string;
   /** Stops Siyaq on an added site: unregisters its script and gives the permission back. */
   onRemoveExtraHost(host: string): Promise<void>;
+  shortcuts: Shortcuts | null;
+  browserKind: BrowserKind;
+  onChangeShortcuts(): void;
 }
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
@@ -59,18 +63,11 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function Options({ lang, library, version, onRemoveExtraHost }: OptionsProps) {
-  const [settings, setSettings] = useState<Settings | null>(null);
+export function Options({ lang, library, version, onRemoveExtraHost, ...keyboard }: OptionsProps) {
+  const [settings, setSettings] = useSettings();
   const [packs, setPacks] = useState<PackSummary[] | null>(null);
   const [labels, setLabels] = useState<Map<string, Localized>>(new Map());
   const [status, setStatus] = useState<Status>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void getSettings().then((s) => controller.signal.aborted || setSettings(s));
-    watchSettings(setSettings, controller.signal);
-    return () => controller.abort();
-  }, []);
 
   const refreshLibrary = async () => {
     const [p, l] = await Promise.all([library.packs(), library.topicLabels()]);
@@ -147,6 +144,48 @@ export function Options({ lang, library, version, onRemoveExtraHost }: OptionsPr
             <span class="muted block">{t('enabledHint', lang)}</span>
           </span>
         </label>
+      </section>
+
+      <section class="panel" aria-labelledby="opt-display">
+        <h2 id="opt-display" class="panel-title">
+          {t('display', lang)}
+        </h2>
+        <fieldset class="fieldset">
+          <legend>{t('language', lang)}</legend>
+          {(['browser', 'ar', 'en'] as const).map((language) => (
+            <label class="check" key={language}>
+              <input type="radio" name="language" checked={settings.language === language} onChange={() => change({ language })} />
+              <span lang={language === 'browser' ? undefined : language}>{t(`language_${language}`, lang)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset class="fieldset">
+          <legend>{t('digits', lang)}</legend>
+          {(['page', 'latn', 'arab'] as const).map((digits) => (
+            <label class="check" key={digits}>
+              <input type="radio" name="digits" checked={settings.digits === digits} onChange={() => change({ digits })} />
+              <span>
+                {t(`digits_${digits}`, lang)}
+                {digits === 'page' ? null : (
+                  <>
+                    {' '}
+                    {/* A date as the Arabic interface writes it; isolated, so an English page keeps its order. */}
+                    <bdi class="muted" lang="ar" dir="rtl">
+                      {formatDate('2024-09-24', 'ar', 'day', 'stated', digits)}
+                    </bdi>
+                  </>
+                )}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      </section>
+
+      <section class="panel" aria-labelledby="opt-keyboard">
+        <h2 id="opt-keyboard" class="panel-title">
+          {t('keyboard', lang)}
+        </h2>
+        <KeyboardHelp lang={lang} shortcuts={keyboard.shortcuts} browserKind={keyboard.browserKind} onChange={keyboard.onChangeShortcuts} />
       </section>
 
       <section class="panel" aria-labelledby="opt-sites">

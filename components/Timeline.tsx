@@ -7,7 +7,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { CorpusEvent, Question, Source, Topic } from '../lib/corpus/types';
 import { createEventSearch } from '../lib/search';
-import { localized, monthName, t, tn, type Lang } from '../lib/i18n';
+import { digitsFor, localized, monthName, t, tn, type Lang } from '../lib/i18n';
+import { withDigits } from '../lib/digits';
+import { useDigits } from './digits-context';
 import { EventDate, EventStatus, EvidenceDisclosure } from './EventParts';
 
 /** What the extension pages read from the database (lib/db `timeline(db)`). */
@@ -93,6 +95,7 @@ export function Timeline({ data, lang, scope = null, topic, onTopic, chipLimit =
   const shownChips = allChips ? chips : chips.filter((tp, i) => i < chipLimit || tp.id === topic);
   const hiddenChips = chips.length - shownChips.length;
 
+  const digits = useDigits();
   const matches = search(query);
   const shown = scoped.filter((e) => (!topic || e.topics.includes(topic)) && (!matches || matches.has(e.id)));
   const years = groupByYearMonth(shown);
@@ -126,19 +129,19 @@ export function Timeline({ data, lang, scope = null, topic, onTopic, chipLimit =
           ))}
           {hiddenChips > 0 || allChips ? (
             <button type="button" class="chip chip-more" aria-expanded={allChips} onClick={() => setAllChips(!allChips)}>
-              {allChips ? t('fewerTopics', lang) : tn('moreTopics', hiddenChips, lang)}
+              {allChips ? t('fewerTopics', lang) : tn('moreTopics', hiddenChips, lang, digits)}
             </button>
           ) : null}
         </div>
       </div>
 
       <p class="tl-count" role="status">
-        {shown.length === 0 ? t('noResults', lang) : tn('events', shown.length, lang)}
+        {shown.length === 0 ? t('noResults', lang) : tn('events', shown.length, lang, digits)}
       </p>
 
       {years.map((y) => (
-        <section class="tl-year" key={y.year} aria-label={y.year}>
-          <h2 class="tl-year-title">{y.year}</h2>
+        <section class="tl-year" key={y.year} aria-label={withDigits(y.year, digitsFor(lang, digits))}>
+          <h2 class="tl-year-title">{withDigits(y.year, digitsFor(lang, digits))}</h2>
           {y.months.map((m) => (
             <section class="tl-month" key={m.key}>
               <h3 class="tl-month-title">{m.key.length === 4 ? t('undatedMonth', lang) : monthName(Number(m.key.slice(5, 7)), lang)}</h3>
@@ -149,8 +152,8 @@ export function Timeline({ data, lang, scope = null, topic, onTopic, chipLimit =
                       <EventDate event={e} lang={lang} />
                       <EventStatus status={e.status} lang={lang} />
                     </div>
-                    <h4 class="tl-event-title">{localized(e.title, lang)}</h4>
-                    <p class="tl-event-summary">{localized(e.summary, lang)}</p>
+                    <h4 class="tl-event-title">{localized(e.title, lang, digits)}</h4>
+                    <p class="tl-event-summary">{localized(e.summary, lang, digits)}</p>
                     <div class="tl-event-topics">
                       {e.topics.flatMap((id) => {
                         const tp = topicById.get(id);

@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Question, Source, Topic } from '../lib/corpus/types';
 import { localized, t, type Lang } from '../lib/i18n';
+import { useDigits } from './digits-context';
 import { EventDate, EvidenceDisclosure } from './EventParts';
 import { Preparing } from './Preparing';
 import { Timeline, type TimelineData } from './Timeline';
@@ -79,10 +80,11 @@ export function TimelinePage({ lang, data, error }: TimelinePageProps) {
 }
 
 function TopicIntro({ topic, lang, onClear }: { topic: Topic; lang: Lang; onClear(): void }) {
+  const digits = useDigits();
   return (
     <div class="topic-intro">
       <span class="sq-kind">{t(`kind_${topic.kind}`, lang)}</span>
-      <p>{localized(topic.description, lang)}</p>
+      <p>{localized(topic.description, lang, digits)}</p>
       <button type="button" class="link-button" onClick={onClear}>
         {t('clearTopic', lang)}
       </button>
@@ -95,17 +97,18 @@ function QuestionView({ question, sources, topics, lang }: { question: Question;
   const answers = [...question.answers].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const sourceById = new Map(sources.map((s) => [s.id, s]));
   const topicById = new Map(topics.map((tp) => [tp.id, tp]));
+  const digits = useDigits();
   return (
     <article class="question" data-question-id={question.id}>
-      <h3 class="question-title">{localized(question.question, lang)}</h3>
+      <h3 class="question-title">{localized(question.question, lang, digits)}</h3>
       <ol class="answers">
         {answers.map((a) => {
           const who = a.saidBy.topic ? topicById.get(a.saidBy.topic)?.label ?? a.saidBy.label : a.saidBy.label;
           return (
             <li key={a.id} class="answer" data-answer-id={a.id}>
-              <p class="answer-text">{localized(a.answer, lang)}</p>
+              <p class="answer-text">{localized(a.answer, lang, digits)}</p>
               <p class="answer-meta">
-                <span class="answer-who">{localized(who, lang)}</span>
+                <span class="answer-who">{localized(who, lang, digits)}</span>
                 {lang === 'ar' ? '، ' : ', '}
                 <EventDate event={a} lang={lang} />
               </p>

@@ -2,12 +2,14 @@
  * UI strings and dates, Arabic first. The content script's card imports this
  * module, so it stays small and depends on nothing but wxt/browser.
  *
- * Choices made once, for every surface:
- * - Digits are Western (0-9) in both languages, as most of the outlets Siyaq
- *   reads print them; a date never mixes digit sets with the article beside it
- *   any more than the outlet itself does.
+ * Choices made once, for every surface (docs/adr/0007-month-names-and-digits.md):
+ * - The interface language is the reader's setting: Arabic, English, or the
+ *   browser's own language.
  * - Arabic months use the standard names (يناير … ديسمبر), the form the big
- *   pan-Arab outlets print; one style, never a mix.
+ *   pan-Arab outlets print, in the interface and in the corpus's own wording
+ *   alike; one system, never a mix.
+ * - Digits are Western in English; in Arabic they follow the reader's setting
+ *   (lib/digits.ts), by default the page's own.
  * - A date is shown only as precisely as it is known: «23 سبتمبر 2024»,
  *   «سبتمبر 2024» or «2024»; an inferred date carries «≈».
  * The table is our own rather than public/_locales, because the reader's UI
@@ -16,11 +18,16 @@
  */
 import { browser } from 'wxt/browser';
 import type { DateBasis, DatePrecision, Lang, Localized } from './corpus/types';
+import { withDigits, type DigitSet } from './digits';
 
 export type { Lang };
 
-/** 'ar' when the browser's UI language is Arabic, else 'en'. */
-export function uiLang(): Lang {
+/** The reader's interface language setting: a language, or the browser's. */
+export type LanguageSetting = Lang | 'browser';
+
+/** The setting's language; for 'browser', 'ar' when the browser's UI language is Arabic, else 'en'. */
+export function uiLang(setting: LanguageSetting = 'browser'): Lang {
+  if (setting !== 'browser') return setting;
   let tag = '';
   try {
     tag = browser.i18n.getUILanguage();
@@ -35,9 +42,10 @@ export function dirOf(lang: Lang): 'rtl' | 'ltr' {
   return lang === 'ar' ? 'rtl' : 'ltr';
 }
 
-export function localized(l: Localized, lang: Lang): string {
+/** A pack's text in `lang`, its numbers in the interface's digits (quotes are never passed through here). */
+export function localized(l: Localized, lang: Lang, digits: DigitSet = 'latn'): string {
   // An imported pack may leave one language empty: show the other rather than nothing.
-  return l[lang] || l[lang === 'ar' ? 'en' : 'ar'];
+  return withDigits(l[lang] || l[lang === 'ar' ? 'en' : 'ar'], digitsFor(lang, digits));
 }
 
 const AR = {
@@ -76,11 +84,31 @@ const AR = {
   noResults: 'لا أحداث تطابق البحث.',
   onThisPage: 'في هذه الصفحة',
   pageNotReadable: 'لا يقرأ سياق هذه الصفحة. افتح مقالاً إخبارياً عربياً.',
-  pageNoTopics: 'لم يجد سياق في هذه الصفحة مواضيع يعرفها.',
+  pageNoTopics: 'لا شيء مُبرز في هذه الصفحة: لم يجد فيها سياق اسماً يعرفه.',
   pageNotArabic: 'هذه الصفحة ليست بالعربية.',
   pageInactive: 'سياق متوقف على هذه الصفحة.',
   readingFrom: 'أنت تقرأ مقالاً من {date}',
   articleUndated: 'لم يتبيّن تاريخ نشر هذا المقال.',
+  readingPageFrom: 'أنت تقرأ صفحة من {date}',
+  pageUndated: 'لم يتبيّن تاريخ هذه الصفحة.',
+  showOnPage: 'اذهب إلى أول ذكر له في الصفحة وافتح بطاقته',
+  searchEvents: 'ابحث في الأحداث',
+  keyboard: 'لوحة المفاتيح',
+  shortcutNext: 'الاسم المُبرَز التالي في الصفحة',
+  shortcutPrevious: 'الاسم المُبرَز السابق',
+  shortcutUnset: 'بلا اختصار',
+  shortcutsWhere_chrome: 'غيّر الاختصارين من صفحة chrome://extensions/shortcuts',
+  shortcutsWhere_firefox: 'غيّر الاختصارين من about:addons ← زر الترس ← «إدارة اختصارات الإضافات»',
+  changeShortcuts: 'غيّر الاختصارات',
+  display: 'الواجهة',
+  language: 'لغة الواجهة',
+  language_browser: 'لغة المتصفح',
+  language_ar: 'العربية',
+  language_en: 'English',
+  digits: 'الأرقام في الواجهة العربية',
+  digits_page: 'كما تكتبها الصفحة (وإلا فالغربية)',
+  digits_latn: 'أرقام غربية',
+  digits_arab: 'أرقام هندية',
   siteOn: 'سياق يعمل على {host}',
   siteOff: 'سياق متوقف على {host}',
   siteUnsupported: 'لا يعمل سياق على هذا النوع من الصفحات.',
@@ -173,11 +201,31 @@ const EN: Record<StringKey, string> = {
   noResults: 'No events match.',
   onThisPage: 'On this page',
   pageNotReadable: 'Siyaq is not reading this page. Open an Arabic news article.',
-  pageNoTopics: 'Siyaq found no topics it knows on this page.',
+  pageNoTopics: 'Nothing is marked on this page: Siyaq found no name it knows.',
   pageNotArabic: 'This page is not in Arabic.',
   pageInactive: 'Siyaq is off on this page.',
   readingFrom: 'You are reading an article from {date}',
   articleUndated: 'This article’s publication date is not known.',
+  readingPageFrom: 'You are reading a page from {date}',
+  pageUndated: 'This page’s date is not known.',
+  showOnPage: 'Go to its first mention on the page and open its card',
+  searchEvents: 'Search the events',
+  keyboard: 'Keyboard',
+  shortcutNext: 'Next marked name on the page',
+  shortcutPrevious: 'Previous marked name',
+  shortcutUnset: 'not set',
+  shortcutsWhere_chrome: 'Change them at chrome://extensions/shortcuts',
+  shortcutsWhere_firefox: 'Change them in about:addons → the gear button → “Manage Extension Shortcuts”',
+  changeShortcuts: 'Change shortcuts',
+  display: 'Interface',
+  language: 'Interface language',
+  language_browser: 'The browser’s language',
+  language_ar: 'العربية',
+  language_en: 'English',
+  digits: 'Digits in the Arabic interface',
+  digits_page: 'As the page writes them (else Western)',
+  digits_latn: 'Western',
+  digits_arab: 'Arabic-Indic',
   siteOn: 'Siyaq is on for {host}',
   siteOff: 'Siyaq is off for {host}',
   siteUnsupported: 'Siyaq does not run on this kind of page.',
@@ -280,6 +328,17 @@ const PLURALS = {
     ar: { zero: 'لا ذكر', one: 'ذُكر مرة', two: 'ذُكر مرتين', few: 'ذُكر {n} مرات', many: 'ذُكر {n} مرة', other: 'ذُكر {n} مرة' },
     en: { one: 'mentioned once', other: 'mentioned {n} times' },
   },
+  browseTimeline: {
+    ar: {
+      zero: 'تصفّح الخط الزمني',
+      one: 'تصفّح الخط الزمني (حدث واحد)',
+      two: 'تصفّح الخط الزمني (حدثان)',
+      few: 'تصفّح الخط الزمني ({n} أحداث)',
+      many: 'تصفّح الخط الزمني ({n} حدثاً)',
+      other: 'تصفّح الخط الزمني ({n} حدث)',
+    },
+    en: { one: 'Browse the timeline (1 event)', other: 'Browse the timeline ({n} events)' },
+  },
   moreInTimeline: {
     ar: {
       zero: 'الخط الزمني الكامل',
@@ -297,10 +356,15 @@ export type PluralKey = keyof typeof PLURALS;
 
 const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};
 
-export function tn(key: PluralKey, n: number, lang: Lang): string {
+/** Digits as shown: Arabic-Indic only in the Arabic interface, when the reader's digits are those. */
+export function digitsFor(lang: Lang, digits: DigitSet): DigitSet {
+  return lang === 'ar' ? digits : 'latn';
+}
+
+export function tn(key: PluralKey, n: number, lang: Lang, digits: DigitSet = 'latn'): string {
   const rules = (pluralRules[lang] ??= new Intl.PluralRules(lang));
   const forms: PluralForms = PLURALS[key][lang];
-  return fill(forms[rules.select(n)] ?? forms.other, { n });
+  return withDigits(fill(forms[rules.select(n)] ?? forms.other, { n }), digitsFor(lang, digits));
 }
 
 const MONTHS: Record<Lang, readonly string[]> = {
@@ -325,12 +389,18 @@ export function monthName(month: number, lang: Lang): string {
  * (a day-precise ISO string shown at month precision loses the day), with «≈ »
  * before an inferred date.
  */
-export function formatDate(date: string, lang: Lang, precision: DatePrecision = precisionOf(date), basis: DateBasis = 'stated'): string {
+export function formatDate(
+  date: string,
+  lang: Lang,
+  precision: DatePrecision = precisionOf(date),
+  basis: DateBasis = 'stated',
+  digits: DigitSet = 'latn',
+): string {
   const [y = '', m, d] = date.split('-');
   let text = y;
   if (m && precision !== 'year') {
     const month = monthName(Number(m), lang);
     text = d && precision === 'day' ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
   }
-  return basis === 'inferred' ? `≈ ${text}` : text;
+  return withDigits(basis === 'inferred' ? `≈ ${text}` : text, digitsFor(lang, digits));
 }

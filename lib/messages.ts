@@ -4,6 +4,7 @@
  * content script asks for what it needs here.
  */
 import type { CorpusEvent, Localized, Source, Topic, TopicKind } from './corpus/types';
+import type { DigitSet } from './digits';
 
 /** What the detector needs of a topic: no descriptions, no events. */
 export interface MatcherTopic {
@@ -53,14 +54,25 @@ export type Response<R extends Request> = R extends { type: 'detect' }
       ? { ok: true }
       : never;
 
-/** Messages the popup sends to the content script of the active tab. */
-export type TabRequest = { type: 'page-summary' } | { type: 'step-mention'; direction: 1 | -1 } | { type: 'show-topic'; topic: string };
+/**
+ * Messages the popup sends to the content script of the active tab. Both
+ * `step-mention` and `show-topic` are answered `{ ok: boolean }`: `show-topic`
+ * takes the reader to the topic's first marked mention and opens its card with focus.
+ */
+export type TabRequest =
+  | { type: 'page-summary' }
+  | { type: 'step-mention'; direction: 1 | -1 }
+  | { type: 'show-topic'; topic: string };
 
 export interface PageSummary {
   url: string;
   /** False when the reader turned Siyaq off for this site (or everywhere). */
   active: boolean;
   arabic: boolean;
+  /** Whether the page is an article (not a home page or a section front); absent from older content scripts. */
+  article?: boolean;
+  /** The digits of the page's dateline (lib/digits.ts `pageDigits`), null when unclear; absent from older content scripts. */
+  digits?: DigitSet | null;
   published: string | null;
   topics: { id: string; count: number }[];
 }

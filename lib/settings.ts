@@ -5,6 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import { outletFor, siteKey } from './sites';
+import type { LanguageSetting } from './i18n';
+import type { DigitsSetting } from './digits';
 
 export type MarkStyle = 'underline' | 'tint';
 
@@ -22,6 +24,10 @@ export interface Settings {
   dwellMs: number;
   /** Topic ids the reader does not want marked. */
   mutedTopics: string[];
+  /** The interface language of the popup, the options, the timeline and the card. */
+  language: LanguageSetting;
+  /** The digits of the Arabic interface (lib/digits.ts). */
+  digits: DigitsSetting;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -32,6 +38,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   markAll: false,
   dwellMs: 300,
   mutedTopics: [],
+  language: 'browser',
+  digits: 'page',
 });
 
 /** Dwell delays offered in the options page and accepted from storage. */
@@ -65,6 +73,8 @@ function complete(stored: Partial<Settings> | null): Settings {
     markAll: typeof s.markAll === 'boolean' ? s.markAll : DEFAULT_SETTINGS.markAll,
     dwellMs: Math.min(DWELL_MAX_MS, Math.max(DWELL_MIN_MS, Math.round(dwell))),
     mutedTopics: strings(s.mutedTopics, []),
+    language: s.language === 'ar' || s.language === 'en' ? s.language : DEFAULT_SETTINGS.language,
+    digits: s.digits === 'latn' || s.digits === 'arab' ? s.digits : DEFAULT_SETTINGS.digits,
   };
 }
 

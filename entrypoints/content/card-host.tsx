@@ -15,6 +15,7 @@ import { UNDO_MS, UndoOffer } from '../../lib/page/undo';
 import { SIYAQ_UI_ATTRIBUTE } from '../../lib/detect/page-text';
 import { localized, t } from '../../lib/i18n';
 import type { Lang } from '../../lib/corpus/types';
+import type { DigitSet } from '../../lib/digits';
 
 export interface CardActions {
   onClose(): void;
@@ -29,11 +30,13 @@ export interface CardActions {
 export const CARD_HOST_ATTRIBUTE = 'data-siyaq-card';
 
 export interface CardHostOptions {
+  /** Digits of the card's dates and counts (lib/digits.ts); Western when not given. */
+  digits?: DigitSet;
   /** Whether an event is the reader's own (default: `isTrusted`); component tests, whose events are synthetic, replace it. */
   trusts?: (event: Event) => boolean;
 }
 
-export function createCardHost(doc: Document, lang: Lang, actions: CardActions, { trusts }: CardHostOptions = {}): CardView {
+export function createCardHost(doc: Document, lang: Lang, actions: CardActions, { trusts, digits = 'latn' }: CardHostOptions = {}): CardView {
   const view = doc.defaultView ?? window;
   const host = doc.createElement('siyaq-card');
   host.setAttribute(SIYAQ_UI_ATTRIBUTE, '');
@@ -143,6 +146,7 @@ export function createCardHost(doc: Document, lang: Lang, actions: CardActions, 
           data={data}
           articleDate={articleDate}
           lang={lang}
+          digits={digits}
           onClose={actions.onClose}
           onOpenTimeline={actions.onOpenTimeline}
           onMute={(topic) => offerUndo(t('mutedNotice', lang, { label }), () => actions.onMute(topic))}

@@ -4,6 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BUILT_IN_MATCHES, siteKey } from '../../lib/sites';
 import { getSettings, releaseListener, siteEnabled, watchSettings, type Settings } from '../../lib/settings';
 import { uiLang } from '../../lib/i18n';
+import { pageDigits, resolveDigits } from '../../lib/digits';
 import type { CardData, FoundMention, PageSummary, Request, TabRequest } from '../../lib/messages';
 import { PageController, type DisplaySettings, type ReaderUi } from '../../lib/page/controller';
 import { DEFAULT_ATTEMPT_MS, DEFAULT_PAUSES, persist } from '../../lib/page/persist';
@@ -57,7 +58,6 @@ function display(settings: Settings): DisplaySettings {
  */
 async function run(ctx: ContentScriptContext): Promise<void> {
   let session: { controller: PageController; stop: AbortController } | null = null;
-  const lang = uiLang();
 
   const start = (settings: Settings): void => {
     const stop = new AbortController();
@@ -74,13 +74,14 @@ async function run(ctx: ContentScriptContext): Promise<void> {
         const ui = await importReaderUi();
         return {
           detectPublished: ui.detectPublished,
+          // The card speaks the reader's language setting and writes digits as set (by default, as the page does).
           createCard: () =>
-            ui.createCardHost(document, lang, {
+            ui.createCardHost(document, uiLang(settings.language), {
               onClose: () => controller.close(),
               onOpenTimeline: (topic) => void ask({ type: 'open-timeline', topic }),
               onMute: (topic) => void ask({ type: 'mute-topic', topic }),
               onDisableSite: () => void ask({ type: 'disable-site', host: siteKey(location.href) }),
-            }),
+            }, { digits: resolveDigits(settings.digits, () => pageDigits(document)) }),
         };
       },
     });

@@ -6,14 +6,13 @@ import { Popup, type PageState } from '../../components/Popup';
 import { setSiteOn } from '../../lib/site-access';
 import { loadTimeline } from '../../components/library';
 import { usePolled } from '../../components/usePolled';
-import { dirOf, t, uiLang } from '../../lib/i18n';
+import { resolveDigits } from '../../lib/digits';
+import { t, uiLang } from '../../lib/i18n';
 import type { PageSummary, TabRequest } from '../../lib/messages';
-import { getSettings, siteEnabled, siteOf, updateSettings, watchSettings, type Settings } from '../../lib/settings';
-
-const lang = uiLang();
-document.documentElement.lang = lang;
-document.documentElement.dir = dirOf(lang);
-document.title = t('appName', lang);
+import { siteEnabled, siteOf, updateSettings } from '../../lib/settings';
+import { useSettings } from '../../components/useSettings';
+import { BROWSER_KIND, openShortcutSettings, readShortcuts, type Shortcuts } from '../../lib/shortcuts';
+import { useDocumentLang } from '../../components/useDocumentLang';
 
 async function askPage(tabId: number): Promise<PageState> {
   try {
@@ -48,18 +47,18 @@ function App() {
   const { data, error } = usePolled(loadTimeline);
   const [tab, setTab] = useState<Browser.tabs.Tab | null>(null);
   const [page, setPage] = useState<PageState>({ state: 'asking' });
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [settings] = useSettings();
   const [notice, setNotice] = useState<string | null>(null);
+  const [shortcuts, setShortcuts] = useState<Shortcuts | null>(null);
+  const lang = uiLang(settings?.language);
+  useDocumentLang(lang, 'appName');
 
   useEffect(() => {
-    const controller = new AbortController();
-    void getSettings().then(setSettings);
-    watchSettings(setSettings, controller.signal);
+    readShortcuts().then(setShortcuts, () => undefined);
     void targetTab().then(async (target) => {
       setTab(target);
       setPage(target?.id === undefined ? { state: 'none' } : await askPage(target.id));
     });
-    return () => controller.abort();
   }, []);
 
   if (!settings) return null;
@@ -84,6 +83,7 @@ function App() {
   return (
     <Popup
       lang={lang}
+      digits={resolveDigits(settings.digits, () => (page.state === 'ready' ? (page.summary.digits ?? null) : null))}
       data={data}
       error={error}
       page={page}
@@ -98,6 +98,17 @@ function App() {
         void browser.tabs.create({ url: browser.runtime.getURL('/timeline.html') + hash }).then(() => window.close());
       }}
       onOpenOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+      onShowTopic={(topic) => {
+        if (tab?.id === undefined) return;
+        // The popup closes so that the page, where the card opens with focus, has the keyboard.
+        void browser.tabs.sendMessage(tab.id, { type: 'show-topic', topic } satisfies TabRequest).then(
+          (answer) => (answer as { ok: boolean } | undefined)?.ok && window.close(),
+          () => undefined,
+        );
+      }}
+      shortcuts={shortcuts}
+      browserKind={BROWSER_KIND}
+      onChangeShortcuts={() => void openShortcutSettings(BROWSER_KIND).then(() => window.close())}
     />
   );
 }

@@ -1,18 +1,27 @@
 import '../../components/pages.css';
 import { render } from 'preact';
 import { TimelinePage } from '../../components/TimelinePage';
+import { DigitsContext } from '../../components/digits-context';
 import { loadTimeline } from '../../components/library';
 import { usePolled } from '../../components/usePolled';
-import { dirOf, t, uiLang } from '../../lib/i18n';
-
-const lang = uiLang();
-document.documentElement.lang = lang;
-document.documentElement.dir = dirOf(lang);
-document.title = `${t('appName', lang)}: ${t('timeline', lang)}`;
+import { useDocumentLang } from '../../components/useDocumentLang';
+import { resolveDigits } from '../../lib/digits';
+import { uiLang } from '../../lib/i18n';
+import { useSettings } from '../../components/useSettings';
 
 function App() {
   const { data, error } = usePolled(loadTimeline);
-  return <TimelinePage lang={lang} data={data} error={error} />;
+  const [settings] = useSettings();
+  const lang = uiLang(settings?.language);
+  useDocumentLang(lang, 'appName', 'timeline');
+
+  if (!settings) return null;
+  // No page beside this tab: "as the page writes them" falls back to Western digits.
+  return (
+    <DigitsContext.Provider value={resolveDigits(settings.digits, () => null)}>
+      <TimelinePage lang={lang} data={data} error={error} />
+    </DigitsContext.Provider>
+  );
 }
 
 render(<App />, document.getElementById('app')!);

@@ -28,6 +28,7 @@ const source = z.object({
   id,
   file: text,
   outlet: text,
+  outletEn: text.optional(),
   title: text,
   published: z.string().nullable(),
   publishedBasis: text,

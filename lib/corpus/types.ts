@@ -16,7 +16,10 @@ export interface Source {
   id: string;
   /** File name of the article in the seed folder, e.g. "000_3411f54993062ad3.txt". */
   file: string;
+  /** The outlet's name as it names itself (Arabic for these sources). */
   outlet: string;
+  /** Its English name, for the English interface; without it the English interface shows `outlet`. */
+  outletEn?: string;
   title: string;
   /** ISO-8601 prefix ("2024", "2024-03", "2024-03-14") or null when it cannot be known. */
   published: string | null;

@@ -14,6 +14,8 @@ import type { CardData, PageSummary, TabRequest } from '../messages';
 import { findArticleRoot } from '../detect/article';
 import { SIYAQ_UI_ATTRIBUTE } from '../detect/page-text';
 import { isArabicDocument } from '../detect/language';
+import { isArticlePage } from '../detect/page-kind';
+import { pageDigits } from '../digits';
 import { Follow } from './follow';
 import { HitIndex } from './hit-test';
 import { Hover } from './hover';
@@ -226,6 +228,8 @@ export class PageController {
       url: this.doc.location?.href ?? '',
       active: true,
       arabic: this.arabic,
+      article: isArticlePage(this.doc),
+      digits: pageDigits(this.doc),
       published: this.arabic ? await this.articleDate() : null,
       topics: [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count),
     };

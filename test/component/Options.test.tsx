@@ -33,8 +33,19 @@ function fakeLibrary(overrides: Partial<Library> = {}): Library {
 
 function renderOptions(library = fakeLibrary()) {
   const onRemoveExtraHost = vi.fn(async () => {});
-  render(<Options lang="ar" library={library} version="0.1.0" onRemoveExtraHost={onRemoveExtraHost} />);
-  return { library, onRemoveExtraHost };
+  const onChangeShortcuts = vi.fn();
+  render(
+    <Options
+      lang="ar"
+      library={library}
+      version="0.1.0"
+      onRemoveExtraHost={onRemoveExtraHost}
+      shortcuts={{ next: 'Alt+Shift+J', previous: 'Alt+Shift+K' }}
+      browserKind="firefox"
+      onChangeShortcuts={onChangeShortcuts}
+    />,
+  );
+  return { library, onRemoveExtraHost, onChangeShortcuts };
 }
 
 describe('Options', () => {
@@ -50,6 +61,30 @@ describe('Options', () => {
     });
     fireEvent.click(screen.getByRole('checkbox', { name: /تشغيل سياق/ }));
     await waitFor(async () => expect((await getSettings()).enabled).toBe(false));
+  });
+
+  it('sets the interface language and the digits', async () => {
+    renderOptions();
+    const browserLang = (await screen.findByRole('radio', { name: 'لغة المتصفح' })) as HTMLInputElement;
+    expect(browserLang.checked).toBe(true);
+    expect((screen.getByRole('radio', { name: /كما تكتبها الصفحة/ }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('radio', { name: 'English' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'أرقام هندية ٢٤ سبتمبر ٢٠٢٤' }));
+    expect(screen.getByRole('radio', { name: 'أرقام غربية 24 سبتمبر 2024' })).toBeTruthy();
+    await waitFor(async () => expect(await getSettings()).toMatchObject({ language: 'en', digits: 'arab' }));
+  });
+
+  it('names the keyboard shortcuts and where to change them', async () => {
+    const { onChangeShortcuts } = renderOptions();
+    const help = await waitFor(() => {
+      const el = document.querySelector('.keyboard-help');
+      expect(el).not.toBeNull();
+      return el!;
+    });
+    expect([...help.querySelectorAll('kbd')].map((k) => k.textContent)).toEqual(['Alt+Shift+J', 'Alt+Shift+K']);
+    expect(help.textContent).toContain('about:addons');
+    fireEvent.click(screen.getByRole('button', { name: 'غيّر الاختصارات' }));
+    expect(onChangeShortcuts).toHaveBeenCalled();
   });
 
   it('follows changes made elsewhere, and unmutes a topic by its label', async () => {

@@ -13,6 +13,23 @@ describe('i18n', () => {
     expect(uiLang()).toBe('en');
     spy.mockReturnValue('fr');
     expect(uiLang()).toBe('en');
+    expect(uiLang('browser')).toBe('en');
+  });
+
+  it('lets the reader’s language setting override the browser’s', () => {
+    const spy = vi.spyOn(fakeBrowser.i18n, 'getUILanguage');
+    spy.mockReturnValue('en-US');
+    expect(uiLang('ar')).toBe('ar');
+    spy.mockReturnValue('ar-IQ');
+    expect(uiLang('en')).toBe('en');
+  });
+
+  it('writes dates and counts in Arabic-Indic digits only in the Arabic interface', () => {
+    expect(formatDate('2024-09-23', 'ar', 'day', 'stated', 'arab')).toBe('٢٣ سبتمبر ٢٠٢٤');
+    expect(formatDate('2024-01', 'ar', 'month', 'inferred', 'arab')).toBe('≈ يناير ٢٠٢٤');
+    expect(formatDate('2024-09-23', 'en', 'day', 'stated', 'arab')).toBe('23 September 2024');
+    expect(tn('events', 11, 'ar', 'arab')).toBe('١١ حدثاً');
+    expect(tn('events', 11, 'en', 'arab')).toBe('11 events');
   });
 
   it('formats dates no more precisely than known, ≈ when inferred', () => {

@@ -24,6 +24,16 @@ describe('settings', () => {
     expect(s.enabled).toBe(true);
   });
 
+  it('keeps the interface language and digits to their choices, following the browser and the page by default', async () => {
+    expect(await getSettings()).toMatchObject({ language: 'browser', digits: 'page' });
+    await fakeBrowser.storage.local.set({ settings: { language: 'fr', digits: 'roman' } });
+    expect(await getSettings()).toMatchObject({ language: 'browser', digits: 'page' });
+    await updateSettings({ language: 'ar', digits: 'arab' });
+    expect(await getSettings()).toMatchObject({ language: 'ar', digits: 'arab' });
+    await updateSettings({ language: 'en', digits: 'latn' });
+    expect(await getSettings()).toMatchObject({ language: 'en', digits: 'latn' });
+  });
+
   it('merges changes, keeps lists free of repeats, and tells watchers until aborted', async () => {
     const seen: boolean[] = [];
     const controller = new AbortController();
