@@ -22,6 +22,12 @@ export interface Settings {
   dwellMs: number;
   /** Topic ids the reader does not want marked. */
   mutedTopics: string[];
+  /**
+   * Mark names from imported packs on pages. A page can see which words are
+   * marked, so a reader with a private pack may keep its names unmarked
+   * (docs/adr: what a page can learn).
+   */
+  markImported: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -32,6 +38,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   markAll: false,
   dwellMs: 300,
   mutedTopics: [],
+  markImported: true,
 });
 
 /** Dwell delays offered in the options page and accepted from storage. */
@@ -65,6 +72,7 @@ function complete(stored: Partial<Settings> | null): Settings {
     markAll: typeof s.markAll === 'boolean' ? s.markAll : DEFAULT_SETTINGS.markAll,
     dwellMs: Math.min(DWELL_MAX_MS, Math.max(DWELL_MIN_MS, Math.round(dwell))),
     mutedTopics: strings(s.mutedTopics, []),
+    markImported: typeof s.markImported === 'boolean' ? s.markImported : DEFAULT_SETTINGS.markImported,
   };
 }
 

@@ -1,12 +1,12 @@
 import './style.css';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { BUILT_IN_MATCHES, siteKey } from '../../lib/sites';
+import { BUILT_IN_MATCHES } from '../../lib/sites';
 import { getSettings, releaseListener, siteEnabled, watchSettings, type Settings } from '../../lib/settings';
 import { uiLang } from '../../lib/i18n';
 import type { CardData, FoundMention, PageSummary, Request, TabRequest } from '../../lib/messages';
 import { PageController, type DisplaySettings, type ReaderUi } from '../../lib/page/controller';
-import { DEFAULT_ATTEMPT_MS, DEFAULT_PAUSES, persist } from '../../lib/page/persist';
+import { DEFAULT_ATTEMPT_MS, DEFAULT_PAUSES, persist, requestIds } from '../../lib/page/persist';
 import { READER_UI_KEY, READER_UI_PATH, type ReaderUiModule } from './reader-ui-key';
 
 export default defineContentScript({
@@ -19,13 +19,17 @@ async function ask<T>(request: Request): Promise<T> {
   return (await browser.runtime.sendMessage(request)) as T;
 }
 
+const nextRequestId = requestIds();
+
 /**
  * Mentions in the page's text, found by the background; asked again while the
  * extension is alive: the worker may be stopped just as the page's first
- * request reaches it (lib/page/persist.ts).
+ * request reaches it (lib/page/persist.ts). Every attempt carries the same id,
+ * so a retry joins the work already under way instead of adding to it.
  */
 function askDetect(ctx: ContentScriptContext, text: string, known: readonly string[]): Promise<FoundMention[]> {
-  return persist(() => ask<FoundMention[]>({ type: 'detect', text, known: [...known] }), {
+  const request: Request = { type: 'detect', id: nextRequestId(), text, known: [...known] };
+  return persist(() => ask<FoundMention[]>(request), {
     isAlive: () => !ctx.isInvalid,
     pauses: DEFAULT_PAUSES,
     attemptMs: DEFAULT_ATTEMPT_MS,
@@ -77,7 +81,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
               onClose: () => controller.close(),
               onOpenTimeline: (topic) => void ask({ type: 'open-timeline', topic }),
               onMute: (topic) => void ask({ type: 'mute-topic', topic }),
-              onDisableSite: () => void ask({ type: 'disable-site', host: siteKey(location.href) }),
+              onDisableSite: () => void ask({ type: 'disable-site' }),
             }),
         };
       },

@@ -9,6 +9,7 @@ import type { CorpusEvent, Question, Source, Topic } from '../corpus/types';
 import type { CardData, CardEvent, MatcherTopic } from '../messages';
 import { bucketOf, ofPack, type EventRef, type PackData, type PackMeta, type SiyaqDb, type TopicEntry } from './db';
 import { packEvents } from './store';
+import { foldString } from '../arabic/normalize';
 
 /** Bundled first, then imports oldest first: the order in which packs have their say. */
 export function byPriority(a: PackMeta, b: PackMeta): number {
@@ -31,14 +32,22 @@ type AliasRule = NonNullable<Topic['rules']>[number];
 
 /**
  * The aliases of one topic as several packs give them (highest priority
- * first): united, and for each alias the first rule any pack gives it, so an
- * alias one pack guards stays guarded when another lists it plainly.
+ * first): united, and each alias guarded only by the rules of the pack that
+ * lists it first. So a bundled alias keeps its own rules, and an import's rule
+ * cannot silence a bundled alias (or one an earlier import gives): an
+ * import's rules apply to its own aliases only. Aliases are compared folded,
+ * as the matcher compares them.
  */
 function mergeAliases(versions: { aliases: string[]; rules?: AliasRule[] }[]): { aliases: string[]; rules?: AliasRule[] } {
+  const owner = new Map<string, number>();
+  versions.forEach((t, v) => {
+    for (const a of t.aliases) {
+      const folded = foldString(a).trim();
+      if (!owner.has(folded)) owner.set(folded, v);
+    }
+  });
   const aliases = [...new Set(versions.flatMap((t) => t.aliases))];
-  const ruleFor = new Map<string, AliasRule>();
-  for (const t of versions) for (const rule of t.rules ?? []) if (!ruleFor.has(rule.alias)) ruleFor.set(rule.alias, rule);
-  const rules = aliases.flatMap((a) => ruleFor.get(a) ?? []);
+  const rules = versions.flatMap((t, v) => (t.rules ?? []).filter((rule) => owner.get(foldString(rule.alias).trim()) === v));
   return rules.length ? { aliases, rules } : { aliases };
 }
 
@@ -74,10 +83,10 @@ async function allTopics(db: SiyaqDb, packs: PackMeta[]): Promise<Topic[]> {
   return groupById(lists).map(mergeTopic);
 }
 
-/** What the detector needs of every topic, across all packs: one small record per pack. */
-export async function matcherTopics(db: SiyaqDb): Promise<MatcherTopic[]> {
+/** What the detector needs of every topic, across the packs `include` admits (all by default): one small record per pack. */
+export async function matcherTopics(db: SiyaqDb, include: (pack: PackMeta) => boolean = () => true): Promise<MatcherTopic[]> {
   return db.transaction('r', [db.packs, db.matchers], async () => {
-    const packs = await packsByPriority(db);
+    const packs = (await packsByPriority(db)).filter(include);
     const matchers = await db.matchers.bulkGet(packs.map((p) => p.id));
     return groupById(matchers.map((m) => m?.topics ?? [])).map((versions) => ({ id: versions[0]!.id, ...mergeAliases(versions) }));
   });
