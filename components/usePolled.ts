@@ -1,11 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
+import { DbError } from '../lib/db/db';
 
 /**
  * Loads data that may not exist yet: on first install the background is still
  * seeding the bundled library when the reader opens the popup. `load` returns
  * null for "not ready"; it is retried every `intervalMs` until `timeoutMs`.
+ * `describe` turns a failure into the text the reader sees (components/failure.ts).
  */
-export function usePolled<T>(load: () => Promise<T | null>, intervalMs = 400, timeoutMs = 30_000): { data: T | null; error: string | null } {
+export function usePolled<T>(
+  load: () => Promise<T | null>,
+  describe: (error: unknown) => string,
+  intervalMs = 400,
+  timeoutMs = 10_000,
+): { data: T | null; error: string | null } {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -18,9 +25,9 @@ export function usePolled<T>(load: () => Promise<T | null>, intervalMs = 400, ti
         if (stopped) return;
         if (value !== null) return setData(value);
         if (Date.now() < deadline) timer = setTimeout(attempt, intervalMs);
-        else setError('timeout');
+        else setError(describe(new DbError('not-ready', `no library after ${timeoutMs} ms`)));
       } catch (e) {
-        if (!stopped) setError(e instanceof Error ? e.message : String(e));
+        if (!stopped) setError(describe(e));
       }
     };
     void attempt();

@@ -27,6 +27,12 @@ export interface FoundMention {
 export interface CardEvent extends CorpusEvent {
   /** Sources of the evidence, in the same order, for outlet names. */
   sources: Source[];
+  /**
+   * The imported pack the event comes from; absent for the bundled corpus.
+   * Shown beside the event, so an import's text never passes as the bundled
+   * corpus's, whatever outlet names it gives.
+   */
+  pack?: { id: string; title: Localized };
 }
 
 export interface CardData {

@@ -6,12 +6,14 @@ import { Popup, type PageState } from '../../components/Popup';
 import { setSiteOn } from '../../lib/site-access';
 import { loadTimeline } from '../../components/library';
 import { usePolled } from '../../components/usePolled';
+import { failureText } from '../../components/failure';
 import { dirOf, t, uiLang } from '../../lib/i18n';
 import type { PageSummary, TabRequest } from '../../lib/messages';
 import { getSettings, siteEnabled, siteOf, updateSettings, watchSettings, type Settings } from '../../lib/settings';
 
 const lang = uiLang();
 document.documentElement.lang = lang;
+const describeFailure = (error: unknown) => failureText(error, lang);
 document.documentElement.dir = dirOf(lang);
 document.title = t('appName', lang);
 
@@ -45,7 +47,7 @@ async function targetTab(search = location.search): Promise<Browser.tabs.Tab | n
 }
 
 function App() {
-  const { data, error } = usePolled(loadTimeline);
+  const { data, error } = usePolled(loadTimeline, describeFailure);
   const [tab, setTab] = useState<Browser.tabs.Tab | null>(null);
   const [page, setPage] = useState<PageState>({ state: 'asking' });
   const [settings, setSettings] = useState<Settings | null>(null);

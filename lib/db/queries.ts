@@ -128,10 +128,12 @@ function clampLimit(limit: number): number {
   return Number.isFinite(limit) ? Math.min(MAX_CARD_EVENTS, Math.max(1, Math.floor(limit))) : 5;
 }
 
-/** An event with the sources of its evidence, in evidence order, from its own pack. */
-function withSources(event: CorpusEvent, sources: Map<string, Source>): CardEvent {
+/** An event with the sources of its evidence, in evidence order, from its own pack, and that pack when it is an import. */
+function withSources(event: CorpusEvent, sources: Map<string, Source>, pack: PackMeta): CardEvent {
   // Validation made every evidence source exist in its pack.
-  return { ...event, sources: event.evidence.flatMap((e) => sources.get(e.source) ?? []) };
+  const card: CardEvent = { ...event, sources: event.evidence.flatMap((e) => sources.get(e.source) ?? []) };
+  if (pack.origin === 'imported') card.pack = { id: pack.id, title: pack.title };
+  return card;
 }
 
 function sourceMap(data: PackData | undefined): Map<string, Source> {
@@ -174,7 +176,7 @@ export async function cardFor(db: SiyaqDb, topicId: string, articleDate: string 
     const sources = new Map(found.map((f, i) => [f.pack.id, sourceMap(data[i])]));
     const events = chosen.flatMap((r, i) => {
       const event = chunks.get(wanted[i]!)?.events[r.n % r.pack.layout.eventsPerChunk];
-      return event ? [withSources(event, sources.get(r.pack.id)!)] : [];
+      return event ? [withSources(event, sources.get(r.pack.id)!, r.pack)] : [];
     });
     return {
       topic: { id: topic.id, kind: topic.kind, label: topic.label, description: topic.description, related: topic.related ?? [] },
@@ -205,7 +207,7 @@ export async function timeline(db: SiyaqDb): Promise<TimelineData | null> {
     const events: CardEvent[] = [];
     for (const [i, pack] of packs.entries()) {
       const sources = sourceMap(data[i]);
-      for (const event of await packEvents(db, pack.id)) events.push(withSources(event, sources));
+      for (const event of await packEvents(db, pack.id)) events.push(withSources(event, sources, pack));
     }
     return {
       events: firstById(events).sort((a, b) => chronological(b, a)),
