@@ -10,7 +10,7 @@ import { useId } from 'preact/hooks';
 import type { CardData, CardEvent } from '../lib/messages';
 import { dirOf, formatDate, localized, t, tn, type Lang } from '../lib/i18n';
 import { relationTo, type Relation } from './event-time';
-import { EvidenceDisclosure, EventDate, EventStatus, outletsOf } from './EventParts';
+import { EvidenceDisclosure, EventDate, EventStatus, FromPack, outletsOf } from './EventParts';
 
 export interface CardProps {
   data: CardData;
@@ -133,6 +133,7 @@ function CardEventItem({ event, lang }: { event: CardEvent; lang: Lang }) {
       <div class="sq-event-meta">
         <EventDate event={event} lang={lang} />
         <EventStatus status={event.status} lang={lang} />
+        <FromPack pack={event.pack} lang={lang} />
       </div>
       <p class="sq-event-title">{localized(event.title, lang)}</p>
       <EvidenceDisclosure items={event.evidence.map((evidence, i) => ({ evidence, source: event.sources[i] }))} lang={lang}>
