@@ -5,6 +5,7 @@
  */
 import type { core } from 'zod';
 import { foldString } from '../arabic/normalize';
+import { spellingEdits, variantSteps } from '../detect/variants';
 import { LIMITS, corpusPackSchema } from './schema';
 import type { CorpusPack, DatePrecision, Evidence } from './types';
 
@@ -182,11 +183,14 @@ function crossCheck(pack: CorpusPack): string[] {
   });
 
   let aliasCount = 0;
+  let steps = 0;
   pack.topics.forEach((t, i) => {
     aliasCount += t.aliases.length;
     t.aliases.forEach((alias, k) => {
       const problem = aliasProblem(alias);
       if (problem) say(['topics', i, 'aliases', k], `${problem} (pack "${pack.id}")`);
+      const folded = foldString(alias).trim();
+      steps += variantSteps(folded, spellingEdits(folded, alias));
     });
     checkTopicRefs(t.related ?? [], ['topics', i, 'related'], 'related topic');
     t.rules?.forEach((r, k) => {
@@ -198,6 +202,12 @@ function crossCheck(pack: CorpusPack): string[] {
 
   if (aliasCount > LIMITS.aliasesPerPack) {
     say(['topics'], `hold ${aliasCount.toLocaleString('en')} aliases in all; Siyaq reads at most ${LIMITS.aliasesPerPack.toLocaleString('en')} per pack (pack "${pack.id}"; split it into several packs)`);
+  }
+  if (steps > LIMITS.variantSteps) {
+    say(
+      ['topics'],
+      `hold so many long foreign-looking names that their spelling variants would cost ${steps.toLocaleString('en')} steps to prepare; Siyaq allows ${LIMITS.variantSteps.toLocaleString('en')} per pack (pack "${pack.id}"; shorten the aliases, or split the pack)`,
+    );
   }
 
   pack.events.forEach((e, i) => {

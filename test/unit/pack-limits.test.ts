@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../lib/corpus/schema';
 import { validatePack } from '../../lib/corpus/validate';
-import { spellingEdits } from '../../lib/detect/variants';
+import { MAX_VARIANT_STEPS, spellingEdits, variantSteps } from '../../lib/detect/variants';
 import type { CorpusPack } from '../../lib/corpus/types';
 import { event, pack } from './db-fixtures';
 
@@ -54,11 +54,11 @@ describe('pack limits: hostile packs are refused, naming pack, topic and field',
   it('more aliases in all than a pack may hold', () => {
     const errors = errorsOf(
       edited((p) => {
-        const many = Array.from({ length: 1300 }, (_, i) => ({ ...p.topics[0]!, rules: undefined, id: `t${i}`, aliases: Array.from({ length: 31 }, (_, k) => `اسم${i}ب${k}`) }));
+        const many = Array.from({ length: 650 }, (_, i) => ({ ...p.topics[0]!, rules: undefined, id: `t${i}`, aliases: Array.from({ length: 31 }, (_, k) => `اسم${i}ب${k}`) }));
         p.topics.push(...many);
       }),
     );
-    expect(errors).toEqual([`topics: hold 40,305 aliases in all; Siyaq reads at most 40,000 per pack (pack "iraq-coalition"; split it into several packs)`]);
+    expect(errors).toEqual([`topics: hold 20,155 aliases in all; Siyaq reads at most 20,000 per pack (pack "iraq-coalition"; split it into several packs)`]);
   });
 
   it('a field of a megabyte (each popup keystroke searched it)', () => {
@@ -105,11 +105,26 @@ describe('pack limits: what stays allowed', () => {
 });
 
 describe('spelling variants stay bounded', () => {
-  it('a word too long to be a transliterated name gets none; no alias gets more than 64', () => {
+  it('a word too long to be a transliterated name gets none; no alias costs more than MAX_VARIANT_STEPS', () => {
     // Today a 3,000-letter word gets about 4,500 edits, each walking the rest of the word.
     expect(spellingEdits('بتك'.repeat(1000))).toEqual([]);
     expect(spellingEdits('بتكبتكبتكبتكبتك')).not.toEqual([]);
     const six = Array.from({ length: 6 }, () => 'بتكبتكبتكبتك').join(' ');
-    expect(spellingEdits(six)).toHaveLength(64);
+    const edits = spellingEdits(six);
+    expect(variantSteps(six, edits)).toBeLessThanOrEqual(MAX_VARIANT_STEPS);
+    expect(variantSteps(six, edits)).toBeGreaterThan(MAX_VARIANT_STEPS - six.length);
+  });
+
+  it('a pack of thousands of long foreign-looking names is refused before it is compiled (4,000 took 12.8 s)', () => {
+    const letters = [...'بتثجحخدذرزسشصضطظعغفقكلمنه'];
+    const word = (n: number) => Array.from({ length: 15 }, (_, i) => letters[(n * 7 + i * (n % 5 + 1)) % letters.length]).join('');
+    const errors = errorsOf(
+      edited((p) => {
+        p.topics.push(
+          ...Array.from({ length: 1000 }, (_, i) => ({ ...p.topics[2]!, id: `f${i}`, aliases: [0, 1].map((k) => [1, 2, 3, 4].map((w) => word(i * 8 + k * 4 + w)).join(' ')) })),
+        );
+      }),
+    );
+    expect(errors).toEqual([expect.stringMatching(/^topics: hold so many long foreign-looking names that their spelling variants would cost [\d,]+ steps to prepare; Siyaq allows 400,000 per pack \(pack "iraq-coalition"; shorten the aliases, or split the pack\)$/)]);
   });
 });
