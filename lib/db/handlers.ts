@@ -150,7 +150,6 @@ const KEPT_ANSWERS = 32;
  * who sent them as well as what they say, before anything is read or done.
  */
 export class Background {
-  private readonly now: () => number;
   readonly matchers: MatcherSets;
   private readonly rates: RateLimit;
   /** Detect attempts by tab, frame and request id: a retry joins its attempt. */
@@ -160,7 +159,6 @@ export class Background {
     private readonly ready: () => Promise<SiyaqDb>,
     { now = Date.now, matchers = new MatcherSets() }: BackgroundOptions = {},
   ) {
-    this.now = now;
     this.matchers = matchers;
     this.rates = new RateLimit(now);
   }

@@ -19,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LIMITS } from '../../lib/corpus/schema';
+import { random } from '../../lib/corpus/synthetic';
 import type { CorpusPack, Topic } from '../../lib/corpus/types';
 import { validatePack } from '../../lib/corpus/validate';
 import { spellingEdits, variantSteps } from '../../lib/detect/variants';
@@ -31,18 +32,6 @@ import { REPO_ROOT, readSeed, seedFiles } from '../seeds';
 const CONSONANTS = [...'بتثجحخدذرزسشصضطظعغفقكلمنه'];
 const WORD_LETTERS = 15;
 const WORDS = 4;
-
-/** mulberry32: the same pack every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The largest pack the limits let through, at its costliest: the most aliases,

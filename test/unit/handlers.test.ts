@@ -4,7 +4,6 @@ import background from '../../entrypoints/background';
 import { openDb, seedBundled, type SiyaqDb } from '../../lib/db';
 import { createMessageListener, once, relayCommand, type Sender } from '../../lib/db/handlers';
 import type { CardData, FoundMention } from '../../lib/messages';
-import { detect } from '../../lib/detect/detect';
 import { getSettings } from '../../lib/settings';
 import { pack } from './db-fixtures';
 

@@ -7,18 +7,12 @@ import { LIMITS } from '../../lib/corpus/schema';
 import { validatePack } from '../../lib/corpus/validate';
 import { MAX_VARIANT_STEPS, spellingEdits, variantSteps } from '../../lib/detect/variants';
 import type { CorpusPack } from '../../lib/corpus/types';
-import { event, pack } from './db-fixtures';
+import { edited, event } from './db-fixtures';
 
 function errorsOf(p: CorpusPack): string[] {
   const result = validatePack(JSON.stringify(p));
   if (result.ok) throw new Error('expected the pack to be refused');
   return result.errors;
-}
-
-function edited(edit: (p: CorpusPack) => void): CorpusPack {
-  const p = pack();
-  edit(p);
-  return p;
 }
 
 describe('pack limits: hostile packs are refused, naming pack, topic and field', () => {
