@@ -137,8 +137,9 @@ export function Options({ lang, library, version, onRemoveExtraHost }: OptionsPr
     setConfirm(question);
   };
 
-  const imported = async ({ title }: { title: Localized }) => {
-    await library.persistStorage();
+  const imported = ({ title }: { title: Localized }) => {
+    // Not awaited: Firefox asks the reader first, and its answer can come much later (or never).
+    library.persistStorage().catch(() => undefined);
     return t('importDone', lang, { title: localized(title, lang) });
   };
 

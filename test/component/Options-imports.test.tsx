@@ -101,6 +101,17 @@ describe('the options page asks before deleting an import', () => {
 });
 
 describe('the options page says what went wrong and what to do', () => {
+  it('an import finishes while the browser still asks the reader about persistent storage (Firefox leaves persist() pending)', async () => {
+    background();
+    persist.mockImplementation(() => new Promise(() => undefined));
+    renderOptions();
+    await screen.findByText(/The end of the coalition mission/);
+    choose(json(importedPack()));
+    await screen.findByText('Imported “Reader notes”.');
+    expect(persist).toHaveBeenCalled();
+    await screen.findByText(/Reader notes/, { selector: 'h3' });
+  });
+
   it('a file over the size limit is refused before it is read', async () => {
     background();
     renderOptions();
