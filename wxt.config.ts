@@ -1,9 +1,10 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// Extension pages may run only the extension's own code and reach nothing.
+// Extension pages may run only the extension's own code, load only the
+// extension's own files (images, styles, fonts, frames: default-src), and reach nothing.
 const EXTENSION_PAGES_CSP =
-  "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; connect-src 'none'";
+  "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; connect-src 'none'";
 
 export default defineConfig({
   srcDir: '.',

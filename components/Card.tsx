@@ -17,7 +17,7 @@ import { dirOf, formatDate, localized, t, tn, type Lang } from '../lib/i18n';
 import type { DigitSet } from '../lib/digits';
 import { relationTo, type Relation } from './event-time';
 import { DigitsContext, useDigits } from './digits-context';
-import { EvidenceDisclosure, EventDate, EventStatus, outletsOf } from './EventParts';
+import { EvidenceDisclosure, EventDate, EventStatus, FromPack, outletsOf } from './EventParts';
 
 export interface CardProps {
   data: CardData;
@@ -254,6 +254,7 @@ function CardEventItem({ event, lang, full }: { event: CardEvent; lang: Lang; fu
       <div class="sq-event-meta">
         <EventDate event={event} lang={lang} />
         <EventStatus status={event.status} lang={lang} />
+        <FromPack pack={event.pack} lang={lang} />
       </div>
       <p class="sq-event-title">{localized(event.title, lang, digits)}</p>
       <EvidenceDisclosure items={event.evidence.map((evidence, i) => ({ evidence, source: event.sources[i] }))} lang={lang}>

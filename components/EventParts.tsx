@@ -6,8 +6,8 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
-import type { CorpusEvent, Evidence, Source } from '../lib/corpus/types';
-import { formatDate, t, type Lang } from '../lib/i18n';
+import type { CorpusEvent, Evidence, Localized, Source } from '../lib/corpus/types';
+import { formatDate, localized, t, type Lang } from '../lib/i18n';
 import { safeHref } from './event-time';
 import { useDigits } from './digits-context';
 
@@ -18,6 +18,19 @@ export function EventDate({ event, lang }: { event: Pick<CorpusEvent, 'date' | '
     <time class={inferred ? 'sq-date sq-date-approx' : 'sq-date'} dateTime={event.date} title={inferred ? t('approxDate', lang) : undefined}>
       {formatDate(event.date, lang, event.datePrecision, event.dateBasis, digits)}
     </time>
+  );
+}
+
+/**
+ * The imported pack an event comes from, beside its date: an import's text
+ * never passes as the bundled corpus's, whatever outlet it names.
+ */
+export function FromPack({ pack, lang }: { pack: { title: Localized } | undefined; lang: Lang }) {
+  if (!pack) return null;
+  return (
+    <span class="sq-from-pack" data-from-pack="">
+      {t('fromImport', lang, { title: localized(pack.title, lang) })}
+    </span>
   );
 }
 

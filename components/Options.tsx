@@ -18,7 +18,10 @@ import {
 import { OUTLETS } from '../lib/sites';
 import { formatDate, localized, t, tn, type Lang } from '../lib/i18n';
 import type { BrowserKind, Shortcuts } from '../lib/shortcuts';
+import { MAX_PACK_BYTES } from '../lib/corpus/validate';
+import type { SkippedPack } from '../lib/messages';
 import { SourceLine } from './EventParts';
+import { failureText } from './failure';
 import { useSettings } from './useSettings';
 import { KeyboardHelp } from './KeyboardHelp';
 
@@ -30,20 +33,46 @@ export interface PackSummary {
   topics: number;
   events: number;
   sources: Source[];
+  /** The id this import had before a bundled release took it (it was kept under this one). */
+  renamedFrom?: string;
 }
+
+/** A pack named in a question to the reader: enough to say which, and to offer its export. */
+export type PackName = Pick<PackSummary, 'id' | 'title' | 'version'>;
+
+/** An import either done, or waiting for the reader's word because it would replace an earlier one. */
+export type ImportOutcome = { title: Localized } | { replaces: PackName };
 
 export interface Library {
   packs(): Promise<PackSummary[]>;
   /** Labels of every topic, for the muted list. */
   topicLabels(): Promise<Map<string, Localized>>;
-  /** Validates and stores a pack; rejects with a readable message and changes nothing on error. */
-  importPack(json: string): Promise<{ title: Localized }>;
+  /**
+   * Validates and stores a pack; rejects with a readable message and changes
+   * nothing on error. An earlier import with the same id is replaced only with `replace`.
+   */
+  importPack(json: string, options?: { replace: boolean }): Promise<ImportOutcome>;
   /** The pack as JSON text, in the pack format. */
   exportPack(id: string): Promise<string>;
   removePack(id: string): Promise<void>;
   /** Removes every imported pack and seeds the bundled one afresh. */
   resetBundled(): Promise<void>;
+  /** Asks the browser to keep Siyaq's storage: IndexedDB is best-effort by default, and imports could be evicted. */
+  persistStorage(): Promise<void>;
+  /** Tells the background the packs changed; answers with the imports it leaves unmarked (too slow to prepare). */
+  packsChanged(): Promise<SkippedPack[]>;
 }
+
+/** A question put to the reader before a pack is deleted: which packs, with their export offered. */
+interface Confirm {
+  text: string;
+  action: string;
+  exports: PackName[];
+  go(): Promise<string>;
+}
+
+/** An error whose message is already written for the reader. */
+class Told extends Error {}
 
 export interface OptionsProps {
   lang: Lang;
@@ -63,19 +92,28 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Titles in a sentence, each quoted. */
+function titles(packs: PackName[], lang: Lang): string {
+  return packs.map((p) => `«${localized(p.title, lang)}»`).join(lang === 'ar' ? '، ' : ', ');
+}
+
 export function Options({ lang, library, version, onRemoveExtraHost, ...keyboard }: OptionsProps) {
   const [settings, setSettings] = useSettings();
   const [packs, setPacks] = useState<PackSummary[] | null>(null);
   const [labels, setLabels] = useState<Map<string, Localized>>(new Map());
   const [status, setStatus] = useState<Status>(null);
+  const [confirm, setConfirm] = useState<Confirm | null>(null);
+  const [skipped, setSkipped] = useState<SkippedPack[]>([]);
 
   const refreshLibrary = async () => {
     const [p, l] = await Promise.all([library.packs(), library.topicLabels()]);
     setPacks(p);
     setLabels(l);
+    // The background may be stopping or starting: the report waits for the next change then.
+    setSkipped(await library.packsChanged().catch(() => []));
   };
   useEffect(() => {
-    refreshLibrary().catch((e) => setStatus({ kind: 'error', text: t('loadFailed', lang, { error: message(e) }) }));
+    refreshLibrary().catch((e) => setStatus({ kind: 'error', text: failureText(e, lang) }));
   }, [library]);
 
   const change = (patch: Partial<Settings>) => {
@@ -87,19 +125,49 @@ export function Options({ lang, library, version, onRemoveExtraHost, ...keyboard
       setStatus({ kind: 'ok', text: await action() });
       await refreshLibrary();
     } catch (e) {
-      setStatus({ kind: 'error', text: message(e) });
+      setStatus({ kind: 'error', text: e instanceof Told ? e.message : failureText(e, lang) });
     }
+  };
+
+  const ask = (question: Confirm) => {
+    setStatus(null);
+    setConfirm(question);
+  };
+
+  const imported = ({ title }: { title: Localized }) => {
+    // Not awaited: Firefox asks the reader first, and its answer can come much later (or never).
+    library.persistStorage().catch(() => undefined);
+    return t('importDone', lang, { title: localized(title, lang) });
   };
 
   const onImport = (input: HTMLInputElement) => {
     const file = input.files?.[0];
     if (!file) return;
+    setConfirm(null);
     void run(async () => {
       try {
-        const { title } = await library.importPack(await file.text());
-        return t('importDone', lang, { title: localized(title, lang) });
+        // Checked before reading: reading a huge file alone stalls the page.
+        if (file.size > MAX_PACK_BYTES) throw new Told(t('fileTooLarge', lang, { mb: MAX_PACK_BYTES / (1024 * 1024) }));
+        const text = await file.text();
+        const outcome = await library.importPack(text);
+        if ('title' in outcome) return await imported(outcome);
+        const old = outcome.replaces;
+        ask({
+          text: t('confirmReplace', lang, { title: localized(old.title, lang), version: old.version }),
+          action: t('replaceAction', lang),
+          exports: [old],
+          go: async () => {
+            const done = await library.importPack(text, { replace: true }).catch((e: unknown) => {
+              throw new Told(t('importFailed', lang, { error: message(e) }));
+            });
+            if (!('title' in done)) throw new Told(t('importFailed', lang, { error: '' }));
+            return imported(done);
+          },
+        });
+        return '';
       } catch (e) {
-        throw new Error(t('importFailed', lang, { error: message(e) }));
+        if (e instanceof Told) throw e;
+        throw new Told(t('importFailed', lang, { error: message(e) }));
       } finally {
         // The same file can be chosen again after fixing it.
         input.value = '';
@@ -107,7 +175,31 @@ export function Options({ lang, library, version, onRemoveExtraHost, ...keyboard
     });
   };
 
-  const onExport = (pack: PackSummary) =>
+  const onRemove = (pack: PackSummary) =>
+    ask({
+      text: t('confirmRemove', lang, { title: localized(pack.title, lang) }),
+      action: t('removeAction', lang),
+      exports: [pack],
+      go: async () => {
+        await library.removePack(pack.id);
+        return t('removeDone', lang, { title: localized(pack.title, lang) });
+      },
+    });
+
+  const onReset = () => {
+    const imports = (packs ?? []).filter((p) => !p.bundled);
+    ask({
+      text: imports.length ? t('confirmReset', lang, { titles: titles(imports, lang) }) : t('confirmResetNone', lang),
+      action: t('resetAction', lang),
+      exports: imports,
+      go: async () => {
+        await library.resetBundled();
+        return t('resetDone', lang);
+      },
+    });
+  };
+
+  const onExport = (pack: PackName) =>
     void run(async () => {
       const url = URL.createObjectURL(new Blob([await library.exportPack(pack.id)], { type: 'application/json' }));
       const a = document.createElement('a');
@@ -261,6 +353,13 @@ export function Options({ lang, library, version, onRemoveExtraHost, ...keyboard
             </label>
           ))}
         </fieldset>
+        <label class="check">
+          <input type="checkbox" checked={settings.markImported} onChange={(e) => change({ markImported: e.currentTarget.checked })} />
+          <span>
+            {t('markImported', lang)}
+            <span class="muted block">{t('markImportedHint', lang)}</span>
+          </span>
+        </label>
         <label class="range">
           <span>{t('dwell', lang)}</span>
           <input
@@ -310,6 +409,14 @@ export function Options({ lang, library, version, onRemoveExtraHost, ...keyboard
             <h3 class="pack-title">
               {localized(pack.title, lang)} <span class="badge">{t(pack.bundled ? 'packBundled' : 'packImported', lang)}</span>
             </h3>
+            {pack.renamedFrom ? <p class="muted">{t('packRenamed', lang, { from: pack.renamedFrom, id: pack.id })}</p> : null}
+            {skipped
+              .filter((x) => x.id === pack.id)
+              .map((x) => (
+                <p class="notice notice-error" key={x.id}>
+                  {t('packSkipped', lang, { title: localized(x.title, lang), ms: x.ms })}
+                </p>
+              ))}
             <p class="muted">
               {t('version', lang, { version: pack.version })} · {tn('topics', pack.topics, lang)} · {tn('events', pack.events, lang)} ·{' '}
               {tn('sources', pack.sources.length, lang)}
@@ -333,7 +440,7 @@ export function Options({ lang, library, version, onRemoveExtraHost, ...keyboard
                 {t('exportPack', lang)}
               </button>
               {pack.bundled ? null : (
-                <button type="button" class="button" onClick={() => void run(async () => (await library.removePack(pack.id), ''))}>
+                <button type="button" class="button" onClick={() => onRemove(pack)}>
                   {t('removePack', lang)}
                 </button>
               )}
@@ -345,10 +452,35 @@ export function Options({ lang, library, version, onRemoveExtraHost, ...keyboard
             {t('importPack', lang)}
             <input type="file" accept="application/json,.json" class="visually-hidden" onChange={(e) => onImport(e.currentTarget)} />
           </label>
-          <button type="button" class="button" onClick={() => void run(async () => (await library.resetBundled(), t('resetDone', lang)))}>
+          <button type="button" class="button" onClick={onReset}>
             {t('resetCorpus', lang)}
           </button>
         </div>
+        {confirm ? (
+          <div class="notice confirm" role="alertdialog" aria-labelledby="opt-confirm-text">
+            <p id="opt-confirm-text">{confirm.text}</p>
+            <div class="row">
+              {confirm.exports.map((p) => (
+                <button type="button" class="button" key={p.id} onClick={() => onExport(p)}>
+                  {t('exportFirst', lang, { title: localized(p.title, lang) })}
+                </button>
+              ))}
+              <button
+                type="button"
+                class="button"
+                onClick={() => {
+                  setConfirm(null);
+                  void run(confirm.go);
+                }}
+              >
+                {confirm.action}
+              </button>
+              <button type="button" class="button" onClick={() => setConfirm(null)}>
+                {t('cancel', lang)}
+              </button>
+            </div>
+          </div>
+        ) : null}
       </section>
     </div>
   );

@@ -5,16 +5,19 @@
  * state, so the timeline page can keep it in the URL.
  */
 import { useMemo, useState } from 'preact/hooks';
-import type { CorpusEvent, Question, Source, Topic } from '../lib/corpus/types';
+import type { CorpusEvent, Localized, Question, Source, Topic } from '../lib/corpus/types';
 import { createEventSearch } from '../lib/search';
 import { digitsFor, localized, monthName, t, tn, type Lang } from '../lib/i18n';
 import { withDigits } from '../lib/digits';
 import { useDigits } from './digits-context';
-import { EventDate, EventStatus, EvidenceDisclosure } from './EventParts';
+import { EventDate, EventStatus, EvidenceDisclosure, FromPack } from './EventParts';
+
+/** `pack`: the imported pack an event comes from (lib/messages CardEvent), shown beside it. */
+type TimelineEvent = CorpusEvent & { pack?: { title: Localized } };
 
 /** What the extension pages read from the database (lib/db `timeline(db)`). */
 export interface TimelineData {
-  events: CorpusEvent[];
+  events: TimelineEvent[];
   topics: Topic[];
   sources: Source[];
   questions?: Question[];
@@ -35,7 +38,7 @@ export interface TimelineProps {
 interface MonthGroup {
   /** "2024-09", or "2024" for events known only to the year. */
   key: string;
-  events: CorpusEvent[];
+  events: TimelineEvent[];
 }
 
 interface YearGroup {
@@ -47,7 +50,7 @@ interface YearGroup {
  * Newest first. Within a year, events known only to the year come after the
  * months: they could belong anywhere in it, and the dated ones are the better anchors.
  */
-export function groupByYearMonth(events: readonly CorpusEvent[]): YearGroup[] {
+export function groupByYearMonth(events: readonly TimelineEvent[]): YearGroup[] {
   const sorted = [...events].sort((a, b) => {
     const ya = a.date.slice(0, 4);
     const yb = b.date.slice(0, 4);
@@ -151,6 +154,7 @@ export function Timeline({ data, lang, scope = null, topic, onTopic, chipLimit =
                     <div class="tl-event-meta">
                       <EventDate event={e} lang={lang} />
                       <EventStatus status={e.status} lang={lang} />
+                      <FromPack pack={e.pack} lang={lang} />
                     </div>
                     <h4 class="tl-event-title">{localized(e.title, lang, digits)}</h4>
                     <p class="tl-event-summary">{localized(e.summary, lang, digits)}</p>

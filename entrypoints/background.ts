@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import bundled from '../data/corpus.json';
 import type { CorpusPack } from '../lib/corpus/types';
 import { openDb, seedBundled } from '../lib/db';
-import { createMessageListener, once, relayCommand } from '../lib/db/handlers';
+import { Background, once, relayCommand } from '../lib/db/handlers';
 import { hostOfOrigin, registerExtraSite } from '../lib/site-access';
 
 export default defineBackground(() => {
@@ -17,7 +17,8 @@ export default defineBackground(() => {
   });
   // Listeners first and synchronously: an event that woke the worker is
   // delivered only to listeners registered in its first turn.
-  browser.runtime.onMessage.addListener(createMessageListener(ready));
+  const background = new Background(ready);
+  browser.runtime.onMessage.addListener((message, sender) => background.handle(message, sender));
   browser.commands.onCommand.addListener((command) => void relayCommand(command));
   // Firefox may close the popup while its permission prompt is open, before the
   // popup could register the site's script: finish enabling the site here.
@@ -28,5 +29,6 @@ export default defineBackground(() => {
   });
   // Every start of the worker (install, update, browser start-up, or a message
   // after an idle stop) checks the seeding; it is a cheap no-op when done.
-  ready().catch((error: unknown) => console.error('Siyaq could not prepare its corpus:', error));
+  // The matcher is compiled then too, so the first page waits for less.
+  background.matcherSet().catch((error: unknown) => console.error('Siyaq could not prepare its corpus:', error));
 });

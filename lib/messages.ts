@@ -28,6 +28,12 @@ export interface FoundMention {
 export interface CardEvent extends CorpusEvent {
   /** Sources of the evidence, in the same order, for outlet names. */
   sources: Source[];
+  /**
+   * The imported pack the event comes from; absent for the bundled corpus.
+   * Shown beside the event, so an import's text never passes as the bundled
+   * corpus's, whatever outlet names it gives.
+   */
+  pack?: { id: string; title: Localized };
 }
 
 export interface CardData {
@@ -38,21 +44,42 @@ export interface CardData {
   totalEvents: number;
 }
 
+/**
+ * Requests to the background. Every field is checked there (lib/db/handlers.ts),
+ * and the sender with them: the site a request acts on is the sending tab's,
+ * never one the message names.
+ */
 export type Request =
-  /** `known`: topics the page already found unambiguously, for the context rules (DetectOptions.knownTopics). */
-  | { type: 'detect'; text: string; known: string[] }
+  /**
+   * `id`: the same for every attempt at one batch, so a retry joins the
+   * attempt the background is already working on instead of adding to it.
+   * `known`: topics the page already found unambiguously, for the context rules (DetectOptions.knownTopics).
+   */
+  | { type: 'detect'; id: string; text: string; known: string[] }
   | { type: 'card'; topic: string; articleDate: string | null; limit?: number }
   | { type: 'open-timeline'; topic?: string }
   | { type: 'mute-topic'; topic: string }
-  | { type: 'disable-site'; host: string };
+  /** Turns Siyaq off for the site of the tab that sends it. */
+  | { type: 'disable-site' }
+  /** From Siyaq's options page after an import, removal or reset: compile now, and say which imports were left out. */
+  | { type: 'packs-changed' };
+
+/** An import the background left unmarked because it took too long to prepare (lib/db/matcher-set.ts). */
+export interface SkippedPack {
+  id: string;
+  title: Localized;
+  ms: number;
+}
 
 export type Response<R extends Request> = R extends { type: 'detect' }
   ? FoundMention[]
   : R extends { type: 'card' }
     ? CardData | null
     : R extends { type: 'open-timeline' | 'mute-topic' | 'disable-site' }
-      ? { ok: true }
-      : never;
+      ? /** False when the background refused or set aside the action (too many in a short time). */ { ok: boolean }
+      : R extends { type: 'packs-changed' }
+        ? { skipped: SkippedPack[] }
+        : never;
 
 /**
  * Messages the popup sends to the content script of the active tab. Both

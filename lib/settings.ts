@@ -28,6 +28,12 @@ export interface Settings {
   language: LanguageSetting;
   /** The digits of the Arabic interface (lib/digits.ts). */
   digits: DigitsSetting;
+  /**
+   * Mark names from imported packs on pages. A page can see which words are
+   * marked, so a reader with a private pack may keep its names unmarked
+   * (docs/adr: what a page can learn).
+   */
+  markImported: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -40,6 +46,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   mutedTopics: [],
   language: 'browser',
   digits: 'page',
+  markImported: true,
 });
 
 /** Dwell delays offered in the options page and accepted from storage. */
@@ -75,6 +82,7 @@ function complete(stored: Partial<Settings> | null): Settings {
     mutedTopics: strings(s.mutedTopics, []),
     language: s.language === 'ar' || s.language === 'en' ? s.language : DEFAULT_SETTINGS.language,
     digits: s.digits === 'latn' || s.digits === 'arab' ? s.digits : DEFAULT_SETTINGS.digits,
+    markImported: typeof s.markImported === 'boolean' ? s.markImported : DEFAULT_SETTINGS.markImported,
   };
 }
 

@@ -1,13 +1,13 @@
 import './style.css';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { BUILT_IN_MATCHES, siteKey } from '../../lib/sites';
+import { BUILT_IN_MATCHES } from '../../lib/sites';
 import { getSettings, releaseListener, siteEnabled, watchSettings, type Settings } from '../../lib/settings';
 import { uiLang } from '../../lib/i18n';
 import { pageDigits, resolveDigits } from '../../lib/digits';
 import type { CardData, FoundMention, PageSummary, Request, TabRequest } from '../../lib/messages';
 import { PageController, type DisplaySettings, type ReaderUi } from '../../lib/page/controller';
-import { DEFAULT_ATTEMPT_MS, DEFAULT_PAUSES, persist } from '../../lib/page/persist';
+import { DEFAULT_ATTEMPT_MS, DEFAULT_PAUSES, persist, requestIds } from '../../lib/page/persist';
 import { READER_UI_KEY, READER_UI_PATH, type ReaderUiModule } from './reader-ui-key';
 
 export default defineContentScript({
@@ -20,12 +20,15 @@ async function ask<T>(request: Request): Promise<T> {
   return (await browser.runtime.sendMessage(request)) as T;
 }
 
+const nextRequestId = requestIds();
+
 /**
  * Asks the background, and again while the extension is alive: the worker may
  * be stopped just as a request reaches it, and the request then fails or is
  * never answered (lib/page/persist.ts). Mentions in the page's text and cards
  * are asked for this way; a card request left unanswered would otherwise stand
- * for its topic until the page is reloaded.
+ * for its topic until the page is reloaded. Every attempt sends the same
+ * request: a detect request's id lets a retry join the work already under way.
  */
 function askPersistently<T>(ctx: ContentScriptContext, request: Request): Promise<T> {
   return persist(() => ask<T>(request), {
@@ -66,7 +69,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       win: window,
       signal: stop.signal,
       settings: display(settings),
-      detectText: (text, known) => askPersistently<FoundMention[]>(ctx, { type: 'detect', text, known: [...known] }),
+      detectText: (text, known) => askPersistently<FoundMention[]>(ctx, { type: 'detect', id: nextRequestId(), text, known: [...known] }),
       fetchCard: (topic, articleDate) => askPersistently<CardData | null>(ctx, { type: 'card', topic, articleDate, limit: 5 }),
       // ctx.isInvalid notices a reloaded extension and aborts ctx.signal, which stops this session.
       isAlive: () => !ctx.isInvalid,
@@ -80,7 +83,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
               onClose: () => controller.close(),
               onOpenTimeline: (topic) => void ask({ type: 'open-timeline', topic }),
               onMute: (topic) => void ask({ type: 'mute-topic', topic }),
-              onDisableSite: () => void ask({ type: 'disable-site', host: siteKey(location.href) }),
+              onDisableSite: () => void ask({ type: 'disable-site' }),
             }, { digits: resolveDigits(settings.digits, () => pageDigits(document)) }),
         };
       },

@@ -13,6 +13,7 @@ import { siteEnabled, siteOf, updateSettings } from '../../lib/settings';
 import { useSettings } from '../../components/useSettings';
 import { BROWSER_KIND, openShortcutSettings, readShortcuts, type Shortcuts } from '../../lib/shortcuts';
 import { useDocumentLang } from '../../components/useDocumentLang';
+import { failureText } from '../../components/failure';
 
 async function askPage(tabId: number): Promise<PageState> {
   try {
@@ -44,13 +45,13 @@ async function targetTab(search = location.search): Promise<Browser.tabs.Tab | n
 }
 
 function App() {
-  const { data, error } = usePolled(loadTimeline);
+  const [settings] = useSettings();
+  const lang = uiLang(settings?.language);
+  const { data, error } = usePolled(loadTimeline, (e) => failureText(e, lang));
   const [tab, setTab] = useState<Browser.tabs.Tab | null>(null);
   const [page, setPage] = useState<PageState>({ state: 'asking' });
-  const [settings] = useSettings();
   const [notice, setNotice] = useState<string | null>(null);
   const [shortcuts, setShortcuts] = useState<Shortcuts | null>(null);
-  const lang = uiLang(settings?.language);
   useDocumentLang(lang, 'appName');
 
   useEffect(() => {

@@ -8,11 +8,12 @@ import { useDocumentLang } from '../../components/useDocumentLang';
 import { resolveDigits } from '../../lib/digits';
 import { uiLang } from '../../lib/i18n';
 import { useSettings } from '../../components/useSettings';
+import { failureText } from '../../components/failure';
 
 function App() {
-  const { data, error } = usePolled(loadTimeline);
   const [settings] = useSettings();
   const lang = uiLang(settings?.language);
+  const { data, error } = usePolled(loadTimeline, (e) => failureText(e, lang));
   useDocumentLang(lang, 'appName', 'timeline');
 
   if (!settings) return null;

@@ -15,7 +15,7 @@ export interface SyntheticOptions {
 }
 
 /** mulberry32: small, fast and good enough to scatter test data. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

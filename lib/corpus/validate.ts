@@ -4,7 +4,9 @@
  * on: where (which topic or event, by index and id), which field, and why.
  */
 import type { core } from 'zod';
-import { corpusPackSchema } from './schema';
+import { foldString } from '../arabic/normalize';
+import { spellingEdits, variantSteps } from '../detect/variants';
+import { LIMITS, corpusPackSchema } from './schema';
 import type { CorpusPack, DatePrecision, Evidence } from './types';
 
 export type ValidationResult = { ok: true; pack: CorpusPack } | { ok: false; errors: string[] };
@@ -38,11 +40,20 @@ export function validatePack(input: unknown): ValidationResult {
   }
 
   const parsed = corpusPackSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) return fail(parsed.error.issues.map((issue) => `${where(data, issue.path)}: ${issueText(issue)}`));
+  if (!parsed.success) {
+    const pack = packName(data);
+    return fail(parsed.error.issues.map((issue) => `${where(data, issue.path)}: ${issueText(issue)}${issue.code === 'too_big' ? ` (pack ${pack})` : ''}`));
+  }
 
   const pack = parsed.data;
   const errors = crossCheck(pack);
   return errors.length ? fail(errors) : { ok: true, pack };
+}
+
+/** The pack's id for a message, even when the id itself is malformed. */
+function packName(data: object): string {
+  const id = (data as { id?: unknown }).id;
+  return typeof id === 'string' ? JSON.stringify(id.slice(0, 128)) : 'without an id';
 }
 
 function fail(errors: string[]): ValidationResult {
@@ -103,6 +114,14 @@ function issueText(issue: core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return `should be ${TYPE_NAMES[issue.expected] ?? article(issue.expected)}, not ${kindOf(issue.input)}`;
+    case 'too_big':
+      if (issue.origin === 'string') {
+        return `is ${lengthOf(issue.input)} characters long; Siyaq reads at most ${issue.maximum.toLocaleString('en')} here, so that no pack can stall the pages it marks`;
+      }
+      if (issue.origin === 'array') {
+        return `has ${lengthOf(issue.input)} items; Siyaq reads at most ${issue.maximum.toLocaleString('en')} here (split the pack, or keep the few that matter)`;
+      }
+      return `is ${String(issue.input)}; it must be at most ${issue.maximum.toLocaleString('en')}`;
     case 'too_small':
       if (issue.origin === 'array') return `needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`;
       if (issue.origin === 'string') return 'must not be empty';
@@ -112,6 +131,10 @@ function issueText(issue: core.$ZodIssue): string {
     default:
       return issue.message;
   }
+}
+
+function lengthOf(value: unknown): string {
+  return typeof value === 'string' || Array.isArray(value) ? value.length.toLocaleString('en') : '?';
 }
 
 const TYPE_NAMES: Record<string, string> = { int: 'a whole number', array: 'a list', object: 'an object ({ ... })' };
@@ -153,10 +176,22 @@ function crossCheck(pack: CorpusPack): string[] {
       const problem = isoPrefixProblem(s.published);
       if (problem) say(['sources', i, 'published'], problem);
     }
-    if (s.url !== undefined && !isHttps(s.url)) say(['sources', i, 'url'], `must be an https:// address, not "${s.url}"`);
+    if (s.url !== undefined) {
+      const problem = urlProblem(s.url);
+      if (problem) say(['sources', i, 'url'], problem);
+    }
   });
 
+  let aliasCount = 0;
+  let steps = 0;
   pack.topics.forEach((t, i) => {
+    aliasCount += t.aliases.length;
+    t.aliases.forEach((alias, k) => {
+      const problem = aliasProblem(alias);
+      if (problem) say(['topics', i, 'aliases', k], `${problem} (pack "${pack.id}")`);
+      const folded = foldString(alias).trim();
+      steps += variantSteps(folded, spellingEdits(folded, alias));
+    });
     checkTopicRefs(t.related ?? [], ['topics', i, 'related'], 'related topic');
     t.rules?.forEach((r, k) => {
       if (!t.aliases.includes(r.alias)) {
@@ -164,6 +199,16 @@ function crossCheck(pack: CorpusPack): string[] {
       }
     });
   });
+
+  if (aliasCount > LIMITS.aliasesPerPack) {
+    say(['topics'], `hold ${aliasCount.toLocaleString('en')} aliases in all; Siyaq reads at most ${LIMITS.aliasesPerPack.toLocaleString('en')} per pack (pack "${pack.id}"; split it into several packs)`);
+  }
+  if (steps > LIMITS.variantSteps) {
+    say(
+      ['topics'],
+      `hold so many long foreign-looking names that their spelling variants would cost ${steps.toLocaleString('en')} steps to prepare; Siyaq allows ${LIMITS.variantSteps.toLocaleString('en')} per pack (pack "${pack.id}"; shorten the aliases, or split the pack)`,
+    );
+  }
 
   pack.events.forEach((e, i) => {
     const problem = dateProblem(e.date, e.datePrecision);
@@ -213,8 +258,13 @@ function uniqueIds(
   return new Set(first.keys());
 }
 
-/** A tag (`<b`, `</`, `<!--`) or a javascript: address: pack text is shown as plain text and never as HTML. */
-const MARKUP = /<[A-Za-z/!]|javascript:/i;
+/**
+ * A whole tag (`<b>`, `</p>`, `<img src=x onerror=…>`), a comment or a
+ * javascript: address: pack text is shown as plain text and never as HTML, and
+ * this keeps text that would be markup anywhere else out of packs. A lone "<"
+ * ("a<b", "3 < 5") opens no tag and is plain text.
+ */
+const MARKUP = /<\/?[A-Za-z][^<>]*>|<!--|javascript:/i;
 
 /** Calls `visit` for every string under `node`; `path` is shared and mutated, so copy it to keep it (large packs hold millions of strings). */
 function walkStrings(node: unknown, path: PropertyKey[], visit: (value: string, path: PropertyKey[]) => void): void {
@@ -234,12 +284,36 @@ function walkStrings(node: unknown, path: PropertyKey[], visit: (value: string, 
   }
 }
 
-function isHttps(url: string): boolean {
+/**
+ * Why a source address may not be shown as a link: only https, and no user
+ * part, since `https://aljazeera.net@evil.example/` reads as one site and goes to another.
+ */
+function urlProblem(url: string): string | null {
+  let parsed: URL;
   try {
-    return new URL(url).protocol === 'https:';
+    parsed = new URL(url);
   } catch {
-    return false;
+    return `must be an https:// address, not "${url}"`;
   }
+  if (parsed.protocol !== 'https:') return `must be an https:// address, not "${url}"`;
+  if (parsed.username || parsed.password || /^[a-z]+:\/*[^/?#]*@/i.test(url)) {
+    return `"${url}" has a user part before "@", which makes an address look like another site's; give the plain address`;
+  }
+  return null;
+}
+
+/**
+ * Why an alias cannot name a topic: it must keep at least two letters once
+ * folded (an alias «و» or «.» would mark every conjunction or nothing), and at
+ * most LIMITS.aliasWords words.
+ */
+function aliasProblem(alias: string): string | null {
+  const folded = foldString(alias).trim();
+  const letters = folded.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < 2) return `"${alias}" has ${letters === 0 ? 'no letters' : 'one letter'} once spelling marks are set aside; an alias needs at least two`;
+  const words = folded.split(' ').length;
+  if (words > LIMITS.aliasWords) return `"${alias.slice(0, 40)}…" has ${words} words; an alias has at most ${LIMITS.aliasWords}`;
+  return null;
 }
 
 const PRECISION_OF_LENGTH: Record<number, DatePrecision> = { 4: 'year', 7: 'month', 10: 'day' };

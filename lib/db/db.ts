@@ -34,6 +34,8 @@ export interface PackMeta {
   installedAt: number;
   /** SHA-256 (hex) of the pack's JSON: seeding the same bundled pack twice is a no-op. */
   contentHash: string;
+  /** Set on an import a bundled release took the id of: its id before it was kept under this one. */
+  renamedFrom?: string;
   /** How this pack's records are laid out (see above); kept per pack so a later release may change them. */
   layout: { buckets: number; eventsPerChunk: number };
 }
@@ -120,6 +122,26 @@ export function ofPack<T>(table: Table<T, Key>, packId: string) {
   return table.where(':id').between([packId, Dexie.minKey], [packId, Dexie.maxKey], true, true);
 }
 
+/**
+ * Why the database could not be used, for a message that says what to do:
+ * `unavailable` when the browser will not open IndexedDB here (Firefox's
+ * private windows, a profile without storage), `blocked` when an old
+ * connection holds up an upgrade, `not-ready` when the bundled corpus never
+ * arrived (the background could not seed it).
+ */
+export type DbFailure = 'unavailable' | 'blocked' | 'not-ready';
+
+export class DbError extends Error {
+  constructor(
+    readonly kind: DbFailure,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DbError';
+  }
+}
+
 /** How long an upgrade may wait for an older connection that does not close before openDb gives up. */
 export const BLOCKED_TIMEOUT_MS = 10_000;
 
@@ -139,7 +161,8 @@ export async function openDb(name = DB_NAME, { blockedTimeoutMs = BLOCKED_TIMEOU
       timer ??= setTimeout(
         () =>
           reject(
-            new Error(
+            new DbError(
+              'blocked',
               `Siyaq's database "${name}" cannot be upgraded: another open copy of Siyaq (an old tab of its pages) is holding it. Close Siyaq's tabs and try again.`,
             ),
           ),
@@ -153,7 +176,8 @@ export async function openDb(name = DB_NAME, { blockedTimeoutMs = BLOCKED_TIMEOU
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    if (error instanceof DbError) throw error;
+    throw new DbError('unavailable', `Siyaq's database "${name}" cannot be opened here: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
     clearTimeout(timer);
     db.on('blocked').unsubscribe(onBlocked!);

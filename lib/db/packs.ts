@@ -10,19 +10,29 @@ import { contentHash, deletePack, metaFor, packEvents, readPack, writePack } fro
 
 export type ImportResult =
   | { ok: true; pack: PackMeta; /** The import it replaced (same id), if any. */ replaced: PackMeta | null }
-  | { ok: false; errors: string[] };
+  | {
+      ok: false;
+      errors: string[];
+      /** Set when the only problem is an earlier import with the same id: import again with `replace` once the reader agrees. */
+      replaces?: PackMeta;
+    };
+
+export interface ImportOptions {
+  /** Replace an earlier import with the same id. Never by default: an import is the reader's own data. */
+  replace?: boolean;
+}
 
 /** Ids listed per kind before "and N more". */
 const MAX_LISTED = 10;
 
 /**
  * Validates `input` (the pack's JSON text) and stores it. A pack with the id
- * of an earlier import replaces it (a newer edition of the reader's own pack);
- * one with the bundled corpus's id is refused. Event, source and question ids
+ * of an earlier import replaces it (a newer edition of the reader's own pack)
+ * only when `replace` says the reader agreed; one with the bundled corpus's id is refused. Event, source and question ids
  * must not be used by another pack: a view that shows several packs names them
  * by id (`data-event-id`, evidence → source). Nothing changes when it fails.
  */
-export async function importPack(db: SiyaqDb, input: string): Promise<ImportResult> {
+export async function importPack(db: SiyaqDb, input: string, { replace = false }: ImportOptions = {}): Promise<ImportResult> {
   const checked = validatePack(input);
   if (!checked.ok) return checked;
   const pack = checked.pack;
@@ -37,6 +47,13 @@ export async function importPack(db: SiyaqDb, input: string): Promise<ImportResu
     }
     const errors = await idCollisions(db, pack);
     if (errors.length) return { ok: false, errors };
+    if (existing && !replace) {
+      return {
+        ok: false,
+        replaces: existing,
+        errors: [`The pack "${existing.title.en}" (${existing.id}, version ${existing.version}) is already imported with this id; replacing it deletes it.`],
+      };
+    }
     if (existing) await deletePack(db, pack.id);
     await writePack(db, pack, meta);
     return { ok: true, pack: meta, replaced: existing };

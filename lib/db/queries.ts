@@ -10,6 +10,7 @@ import type { CardData, CardEvent, MatcherTopic } from '../messages';
 import { bucketOf, ofPack, type EventRef, type PackData, type PackMeta, type SiyaqDb, type TopicEntry } from './db';
 import { packEvents } from './store';
 import { relationTo } from '../dates/relation';
+import { foldString } from '../arabic/normalize';
 
 /** Bundled first, then imports oldest first: the order in which packs have their say. */
 export function byPriority(a: PackMeta, b: PackMeta): number {
@@ -32,14 +33,22 @@ type AliasRule = NonNullable<Topic['rules']>[number];
 
 /**
  * The aliases of one topic as several packs give them (highest priority
- * first): united, and for each alias the first rule any pack gives it, so an
- * alias one pack guards stays guarded when another lists it plainly.
+ * first): united, and each alias guarded only by the rules of the pack that
+ * lists it first. So a bundled alias keeps its own rules, and an import's rule
+ * cannot silence a bundled alias (or one an earlier import gives): an
+ * import's rules apply to its own aliases only. Aliases are compared folded,
+ * as the matcher compares them.
  */
 function mergeAliases(versions: { aliases: string[]; rules?: AliasRule[] }[]): { aliases: string[]; rules?: AliasRule[] } {
+  const owner = new Map<string, number>();
+  versions.forEach((t, v) => {
+    for (const a of t.aliases) {
+      const folded = foldString(a).trim();
+      if (!owner.has(folded)) owner.set(folded, v);
+    }
+  });
   const aliases = [...new Set(versions.flatMap((t) => t.aliases))];
-  const ruleFor = new Map<string, AliasRule>();
-  for (const t of versions) for (const rule of t.rules ?? []) if (!ruleFor.has(rule.alias)) ruleFor.set(rule.alias, rule);
-  const rules = aliases.flatMap((a) => ruleFor.get(a) ?? []);
+  const rules = versions.flatMap((t, v) => (t.rules ?? []).filter((rule) => owner.get(foldString(rule.alias).trim()) === v));
   return rules.length ? { aliases, rules } : { aliases };
 }
 
@@ -75,10 +84,10 @@ async function allTopics(db: SiyaqDb, packs: PackMeta[]): Promise<Topic[]> {
   return groupById(lists).map(mergeTopic);
 }
 
-/** What the detector needs of every topic, across all packs: one small record per pack. */
-export async function matcherTopics(db: SiyaqDb): Promise<MatcherTopic[]> {
+/** What the detector needs of every topic, across the packs `include` admits (all by default): one small record per pack. */
+export async function matcherTopics(db: SiyaqDb, include: (pack: PackMeta) => boolean = () => true): Promise<MatcherTopic[]> {
   return db.transaction('r', [db.packs, db.matchers], async () => {
-    const packs = await packsByPriority(db);
+    const packs = (await packsByPriority(db)).filter(include);
     const matchers = await db.matchers.bulkGet(packs.map((p) => p.id));
     return groupById(matchers.map((m) => m?.topics ?? [])).map((versions) => ({ id: versions[0]!.id, ...mergeAliases(versions) }));
   });
@@ -143,10 +152,12 @@ function clampLimit(limit: number): number {
   return Number.isFinite(limit) ? Math.min(MAX_CARD_EVENTS, Math.max(1, Math.floor(limit))) : 5;
 }
 
-/** An event with the sources of its evidence, in evidence order, from its own pack. */
-function withSources(event: CorpusEvent, sources: Map<string, Source>): CardEvent {
+/** An event with the sources of its evidence, in evidence order, from its own pack, and that pack when it is an import. */
+function withSources(event: CorpusEvent, sources: Map<string, Source>, pack: PackMeta): CardEvent {
   // Validation made every evidence source exist in its pack.
-  return { ...event, sources: event.evidence.flatMap((e) => sources.get(e.source) ?? []) };
+  const card: CardEvent = { ...event, sources: event.evidence.flatMap((e) => sources.get(e.source) ?? []) };
+  if (pack.origin === 'imported') card.pack = { id: pack.id, title: pack.title };
+  return card;
 }
 
 function sourceMap(data: PackData | undefined): Map<string, Source> {
@@ -189,7 +200,7 @@ export async function cardFor(db: SiyaqDb, topicId: string, articleDate: string 
     const sources = new Map(found.map((f, i) => [f.pack.id, sourceMap(data[i])]));
     const events = chosen.flatMap((r, i) => {
       const event = chunks.get(wanted[i]!)?.events[r.n % r.pack.layout.eventsPerChunk];
-      return event ? [withSources(event, sources.get(r.pack.id)!)] : [];
+      return event ? [withSources(event, sources.get(r.pack.id)!, r.pack)] : [];
     });
     return {
       topic: { id: topic.id, kind: topic.kind, label: topic.label, description: topic.description, related: topic.related ?? [] },
@@ -220,7 +231,7 @@ export async function timeline(db: SiyaqDb): Promise<TimelineData | null> {
     const events: CardEvent[] = [];
     for (const [i, pack] of packs.entries()) {
       const sources = sourceMap(data[i]);
-      for (const event of await packEvents(db, pack.id)) events.push(withSources(event, sources));
+      for (const event of await packEvents(db, pack.id)) events.push(withSources(event, sources, pack));
     }
     return {
       events: firstById(events).sort((a, b) => chronological(b, a)),

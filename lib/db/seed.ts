@@ -4,7 +4,8 @@
 import type { CorpusPack } from '../corpus/types';
 import { validatePack } from '../corpus/validate';
 import type { PackMeta, SiyaqDb } from './db';
-import { PackError, contentHash, deletePack, metaFor, writePack } from './store';
+import { ID_PATTERN } from '../corpus/schema';
+import { PackError, contentHash, deletePack, metaFor, readPack, writePack } from './store';
 
 export type SeedResult = 'seeded' | 'unchanged';
 
@@ -44,10 +45,25 @@ async function replaceAll(db: SiyaqDb, pack: CorpusPack, hash: string, remove: '
     // transactions run one after the other, and the second finds the work done.
     if (remove === 'bundled' && isCurrent(bundled, pack, hash)) return 'unchanged';
     const old = remove === 'all' ? await db.packs.toArray() : bundled;
-    // An import may hold this id only if a later bundled corpus took it; the bundled one wins.
+    // A release whose corpus takes an import's id keeps the import, under an id of its own.
+    const holder = await db.packs.get(pack.id);
+    if (remove === 'bundled' && holder?.origin === 'imported') await moveImport(db, holder);
     const ids = new Set([...old.map((p) => p.id), pack.id]);
     for (const id of ids) await deletePack(db, id);
     await writePack(db, pack, metaFor(pack, 'bundled', hash));
     return 'seeded';
   });
+}
+
+/** Stores an import under a new, free id (`<id>-imported`, then `-imported-2`, …), the rest of it as it was. */
+async function moveImport(db: SiyaqDb, meta: PackMeta): Promise<void> {
+  const pack = (await readPack(db, meta.id))!;
+  const base = `${meta.id.slice(0, 110)}-imported`;
+  let id = base;
+  for (let n = 2; (await db.packs.get(id)) !== undefined; n++) id = `${base}-${n}`;
+  if (!ID_PATTERN.test(id)) throw new PackError([`Cannot keep the imported pack "${meta.id}" under a new id.`]);
+  const moved = { ...pack, id };
+  await deletePack(db, meta.id);
+  // The old hash stays: only the id changed, and hashing here (crypto.subtle) would let the transaction commit half-way.
+  await writePack(db, moved, { ...metaFor(moved, 'imported', meta.contentHash), installedAt: meta.installedAt, renamedFrom: meta.id });
 }

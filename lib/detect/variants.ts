@@ -23,6 +23,22 @@ export interface Edit {
 }
 
 const MIN_LETTERS = 5;
+/**
+ * Each edit walks the rest of the alias in the trie, so edits cost the square
+ * of a word's length: a 3,000-letter alias in an imported pack stalled every
+ * tab's marks for seconds. Real transliterated names are far shorter
+ * (رومانوفسكي is ten letters), and the bundled corpus's costliest alias walks
+ * 105 letters in all (تشارلز براون).
+ */
+const MAX_LETTERS = 16;
+export const MAX_VARIANT_STEPS = 256;
+
+/** Trie steps the edits cost: each walks from its place to the end of the alias. */
+export function variantSteps(folded: string, edits: readonly Edit[]): number {
+  let steps = 0;
+  for (const e of edits) steps += folded.length - e.at;
+  return steps;
+}
 const TRANSLITERATED = /^(?:[\u0621-\u064A]+ )*[\u0621-\u064A]+$/;
 
 function isVowel(code: number): boolean {
@@ -60,10 +76,13 @@ export function spellingEdits(folded: string, written: string = folded): Edit[] 
   let from = 0;
   for (let to = 0; to <= folded.length; to++) {
     if (to < folded.length && folded.charCodeAt(to) !== 0x20) continue;
-    if (to - from >= MIN_LETTERS) wordEdits(folded, from, to, out);
+    if (to - from >= MIN_LETTERS && to - from <= MAX_LETTERS) wordEdits(folded, from, to, out);
     from = to + 1;
   }
-  return out;
+  // The first edits, up to MAX_VARIANT_STEPS of walking.
+  let steps = 0;
+  const kept = out.findIndex((e) => (steps += folded.length - e.at) > MAX_VARIANT_STEPS);
+  return kept < 0 ? out : out.slice(0, kept);
 }
 
 /** The variant an edit makes (for tests and tools; the matcher applies edits on its trie). */

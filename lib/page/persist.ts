@@ -10,6 +10,18 @@
  * stay short (a lost request is replaced soon) without cutting off a slow
  * answer (a worker still seeding a large corpus).
  */
+/**
+ * Ids for requests whose attempts must be known as one (the background joins
+ * a retry to the attempt it is working on): random per page load, since a new
+ * page in the same tab starts counting again while the worker lives on, then
+ * counted. getRandomValues, because randomUUID exists only on https pages.
+ */
+export function requestIds(): () => string {
+  const prefix = Array.from(crypto.getRandomValues(new Uint32Array(2)), (n) => n.toString(36)).join('');
+  let n = 0;
+  return () => `${prefix}-${(n++).toString(36)}`;
+}
+
 export interface PersistOptions {
   /** False once the extension was reloaded or removed: asking again is pointless. */
   isAlive(): boolean;

@@ -27,6 +27,8 @@ function fakeLibrary(overrides: Partial<Library> = {}): Library {
     exportPack: vi.fn(async () => '{}'),
     removePack: vi.fn(async () => {}),
     resetBundled: vi.fn(async () => {}),
+    persistStorage: vi.fn(async () => {}),
+    packsChanged: vi.fn(async () => []),
     ...overrides,
   };
 }

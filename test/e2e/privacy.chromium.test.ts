@@ -254,6 +254,8 @@ describe('the built manifests', () => {
           .filter((d) => d[0])
           .map(([key, ...values]) => [key!, values]),
       );
+      // Images, styles, fonts and frames too come only from the extension itself.
+      expect(directives.get('default-src')).toEqual(["'self'"]);
       expect(directives.get('script-src')).toEqual(["'self'"]);
       expect(directives.get('object-src')).toEqual(["'none'"]);
       expect(directives.get('connect-src')).toEqual(["'none'"]);

@@ -125,3 +125,10 @@ export function importedPack(over: Partial<CorpusPack> = {}): CorpusPack {
     ...over,
   };
 }
+
+/** The fixture pack changed in place by `edit`, for one bad field at a time. */
+export function edited(edit: (p: CorpusPack) => void): CorpusPack {
+  const p = pack();
+  edit(p);
+  return p;
+}

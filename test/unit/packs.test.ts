@@ -96,11 +96,16 @@ describe('importPack, exportPack, removePack', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 
-  it('replaces an earlier import with the same id, saying which one it replaced', async () => {
+  it('never replaces an earlier import with the same id unasked; with the reader’s word, replaces it and says which', async () => {
     const db = await seeded();
     await importPack(db, JSON.stringify(importedPack()));
+    const before = await snapshot(db);
     const newer = importedPack({ version: 4, events: [event('r-2026', '2026-02', ['harir'], 'r-src')] });
-    const result = await importPack(db, JSON.stringify(newer));
+    const asked = await importPack(db, JSON.stringify(newer));
+    expect(asked).toMatchObject({ ok: false, replaces: { id: 'reader-notes', version: 3 } });
+    expect(errorsOf(asked)).toEqual(['The pack "Reader notes" (reader-notes, version 3) is already imported with this id; replacing it deletes it.']);
+    expect(await snapshot(db)).toEqual(before);
+    const result = await importPack(db, JSON.stringify(newer), { replace: true });
     expect(result).toMatchObject({ ok: true, pack: { version: 4 }, replaced: { id: 'reader-notes', version: 3 } });
     expect(await exportPack(db, 'reader-notes')).toEqual(newer);
   });

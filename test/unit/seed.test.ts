@@ -61,7 +61,21 @@ describe('seedBundled', () => {
 
   it('is a no-op for the same version and content, even when two seedings race', async () => {
     const db = await freshDb();
+    // Both seedings are held at a barrier as they open their transaction, after
+    // both made the cheap check outside it: so both found nothing seeded, and
+    // only the re-check inside the transaction keeps the second from seeding again.
+    const original = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+    let arrived = 0;
+    let release!: () => void;
+    const barrier = new Promise<void>((resolve) => (release = resolve));
+    const held = vi.spyOn(db, 'transaction').mockImplementation((async (...args: unknown[]) => {
+      if (++arrived === 2) release();
+      await barrier;
+      return original(...args);
+    }) as never);
     const results = await Promise.all([seedBundled(db, pack()), seedBundled(db, pack())]);
+    expect(arrived).toBe(2);
+    held.mockRestore();
     expect(results.sort()).toEqual(['seeded', 'unchanged']);
     const before = await db.packs.toArray();
     const transaction = vi.spyOn(db, 'transaction');
@@ -157,5 +171,25 @@ describe('seedBundled', () => {
     const card = await cardFor(db, 'sudani', '2024-09-24');
     expect(card!.topic.label.ar).toBeTruthy();
     expect(card!.events.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a bundled release never deletes an import', () => {
+  it('keeps an import whose id a new bundled corpus takes, whole, under an id of its own', async () => {
+    const db = await freshDb();
+    await seedBundled(db, pack());
+    const mine = importedPack({ id: 'iraq-coalition-2026' });
+    expect((await importPack(db, JSON.stringify(mine))).ok).toBe(true);
+
+    expect(await seedBundled(db, pack({ id: 'iraq-coalition-2026', version: 2 }))).toBe('seeded');
+    const packs = await listPacks(db);
+    expect(packs.map((p) => [p.id, p.origin, p.renamedFrom])).toEqual([
+      ['iraq-coalition-2026', 'bundled', undefined],
+      ['iraq-coalition-2026-imported', 'imported', 'iraq-coalition-2026'],
+    ]);
+    expect(await exportPack(db, 'iraq-coalition-2026-imported')).toEqual({ ...mine, id: 'iraq-coalition-2026-imported' });
+    expect(await exportPack(db, 'iraq-coalition-2026')).toEqual(pack({ id: 'iraq-coalition-2026', version: 2 }));
+    // Its events still reach the cards.
+    expect((await cardFor(db, 'harir', null))!.events.map((e) => e.id)).toEqual(['r-2025']);
   });
 });

@@ -2,19 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { syntheticPack } from '../../lib/corpus/synthetic';
 import { MAX_PACK_BYTES, dateProblem, validatePack } from '../../lib/corpus/validate';
 import type { CorpusPack } from '../../lib/corpus/types';
-import { event, pack } from './db-fixtures';
+import { edited, event, pack } from './db-fixtures';
 
 function errorsOf(input: unknown): string[] {
   const result = validatePack(input);
   if (result.ok) throw new Error('expected the pack to be refused');
   return result.errors;
-}
-
-/** A fixture pack changed in place by `edit`, for one bad field at a time. */
-function edited(edit: (p: CorpusPack) => void): CorpusPack {
-  const p = pack();
-  edit(p);
-  return p;
 }
 
 describe('validatePack: accepted packs', () => {
