@@ -72,13 +72,23 @@ function words(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
+/** Where `word` stands in `text` from `from` on as a whole word (not inside الإيرانيين), or -1. */
+function wordAt(text: string, word: string, from: number): number {
+  const letter = /[\p{L}\p{M}]/u;
+  for (let at = text.indexOf(word, from); at >= 0; at = text.indexOf(word, at + 1)) {
+    const after = text[at + word.length];
+    if (after === undefined || !letter.test(after)) return at;
+  }
+  return -1;
+}
+
 /** The labels that fall in each sentence: a doc's labels, taken in order by the first sentence holding each. */
 function sentenceLabels(sentences: string[], labels: Label[]): Label[][] {
   const out = sentences.map((): Label[] => []);
   const used = sentences.map(() => 0);
   for (const l of labels) {
     for (let k = 0; k < sentences.length; k++) {
-      const at = sentences[k]!.indexOf(l.text, used[k]);
+      const at = wordAt(sentences[k]!, l.text, used[k]!);
       if (at >= 0) {
         out[k]!.push(l);
         used[k] = at + l.text.length;
