@@ -42,10 +42,17 @@ const CHARS_PER_STEP = 16_000;
 /** A named candidate must hold at least this share of the page's paragraph letters. */
 const CANDIDATE_SHARE = 0.5;
 const MIN_ARTICLE_LETTERS = 150;
+/** Arabic letters of a link that reads as a headline (a teaser's title). */
+const HEADLINE_LINK = 15;
+/** A list of teasers has at least this many, and they are at least this share of its paragraphs. */
+const MIN_TEASERS = 3;
+const TEASER_SHARE = 0.6;
 /** Node.DOCUMENT_POSITION_PRECEDING: the detect command's DOM (linkedom) has no global Node. */
 const DOCUMENT_POSITION_PRECEDING = 2;
 
 interface Scores {
+  /** The qualifying paragraphs (or text holders), in document order. */
+  paragraphs: Element[];
   /** Arabic letters of qualifying paragraphs anywhere inside the element. */
   contained: Map<Element, number>;
   /** Readability's score: a paragraph counts fully for its parent, half for the grandparent, a third above. */
@@ -55,6 +62,19 @@ interface Scores {
 
 function arabicLetters(text: string): number {
   return countLetters(text.length > MAX_PARAGRAPH_CHARS ? text.slice(0, MAX_PARAGRAPH_CHARS) : text).arabic;
+}
+
+/**
+ * A paragraph's own prose: its Arabic letters less those inside links. Link
+ * text is a headline of another page (a «most read» column, a video-card
+ * strip), so a box of links never outweighs the story (Readability's link
+ * density, counted in letters).
+ */
+function proseLetters(el: Element): number {
+  let letters = arabicLetters(el.textContent ?? '');
+  if (letters === 0) return 0;
+  for (const a of el.getElementsByTagName('a')) letters -= arabicLetters(a.textContent ?? '');
+  return Math.max(0, letters);
 }
 
 /** Whether `el` or an ancestor is furniture, remembered per element for this one call. */
@@ -90,13 +110,15 @@ function* scoreParagraphs(paragraphs: Iterable<Element>, holdsText: boolean): St
   const contained = new Map<Element, number>();
   const score = new Map<Element, number>();
   const memo = new Map<Element, boolean>();
+  const kept: Element[] = [];
   let total = 0;
   let seen = 0;
   for (const p of paragraphs) {
     if (++seen > MAX_PARAGRAPHS) break;
     if (seen % PARAGRAPHS_PER_STEP === 0) yield;
-    const letters = arabicLetters(p.textContent ?? '');
+    const letters = proseLetters(p);
     if (letters < MIN_PARAGRAPH || skippedWithin(p, memo)) continue;
+    kept.push(p);
     total += letters;
     let level = 0;
     for (let cur: Element | null = holdsText ? p : p.parentElement; cur; cur = cur.parentElement) {
@@ -105,7 +127,7 @@ function* scoreParagraphs(paragraphs: Iterable<Element>, holdsText: boolean): St
       level++;
     }
   }
-  return { contained, score, total };
+  return { paragraphs: kept, contained, score, total };
 }
 
 /**
@@ -129,7 +151,7 @@ function* textHolders(body: Element): Steps<Element[]> {
       read += data.length;
       const parent = node.parentElement;
       if (parent && data.length >= MIN_PARAGRAPH && arabicLetters(data) >= MIN_PARAGRAPH) holders.add(parent);
-    } else if (node.nodeType === 1 && node.firstChild && !isSkippedElement(node as Element)) {
+    } else if (node.nodeType === 1 && node.firstChild && !isSkippedElement(node as Element) && !isLink(node as Element)) {
       node = node.firstChild;
       continue;
     }
@@ -137,6 +159,48 @@ function* textHolders(body: Element): Steps<Element[]> {
     node = node && node !== body ? node.nextSibling : null;
   }
   return [...holders];
+}
+
+/** A link: its text is another page's headline, never the story's prose. */
+function isLink(el: Element): boolean {
+  return el.localName === 'a';
+}
+
+/** The nearest box around a paragraph, within a few levels and inside `root`, that also holds a headline link. */
+function cardOf(p: Element, root: Element): Element | null {
+  let cur = p.parentElement;
+  for (let up = 0; cur && up < 3; up++, cur = cur.parentElement) {
+    for (const a of cur.getElementsByTagName('a')) {
+      if (!a.contains(p) && arabicLetters(a.textContent ?? '') >= HEADLINE_LINK) return cur;
+    }
+    if (cur === root) break;
+  }
+  return null;
+}
+
+/**
+ * Whether the prose under `root` is a list of teasers, not a story: most of
+ * its paragraphs stand alone in a box with a headline link, as on a section
+ * front or a search page. A story's paragraphs share one box.
+ */
+function isTeaserList(root: Element, paragraphs: readonly Element[]): boolean {
+  const inside = paragraphs.filter((p) => root.contains(p));
+  if (inside.length < MIN_TEASERS) return false;
+  let teasers = 0;
+  for (const p of inside) {
+    const card = cardOf(p, root);
+    if (card && inside.filter((q) => card.contains(q)).length === 1) teasers++;
+  }
+  return teasers >= inside.length * TEASER_SHARE;
+}
+
+/**
+ * What a page with no article gets (a section front): an empty element that
+ * is in no document, so nothing is read or marked, and a reader that watches
+ * the page looks for the article again when the page changes.
+ */
+function noArticle(doc: Document): Element {
+  return doc.createElement('article');
 }
 
 function best(scores: Map<Element, number>): Element | null {
@@ -206,13 +270,16 @@ export function* findArticleRoot(doc: Document): Steps<Element> {
   // (paragraphs split into sibling boxes by an ad or a photo).
   let dense = best(scores.score) ?? body;
   while (dense !== body && (contained.get(dense) ?? 0) < total * 0.6 && dense.parentElement) dense = dense.parentElement;
+  let root = dense;
   for (const selector of BROAD_CANDIDATES) {
     const pick = candidate(selector);
     if (!pick) continue;
     const narrow = pick.contains(dense) && (contained.get(dense) ?? 0) >= 0.8 * (contained.get(pick) ?? 0);
-    return withHeadline(doc, narrow ? dense : pick, contained);
+    root = narrow ? dense : pick;
+    break;
   }
-  return withHeadline(doc, dense, contained);
+  if (isTeaserList(root, scores.paragraphs)) return noArticle(doc);
+  return withHeadline(doc, root, contained);
 }
 
 /** A short page: the first named candidate with any Arabic text in it, else the body. */
