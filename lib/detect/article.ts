@@ -44,15 +44,14 @@ const CANDIDATE_SHARE = 0.5;
 const MIN_ARTICLE_LETTERS = 150;
 /** Arabic letters of a link that reads as a headline (a teaser's title). */
 const HEADLINE_LINK = 15;
-/** A list of teasers has at least this many, and they are at least this share of its paragraphs. */
-const MIN_TEASERS = 3;
-const TEASER_SHARE = 0.6;
+/** How far up from a paragraph its teaser card may be. */
+const CARD_DEPTH = 3;
 /** Node.DOCUMENT_POSITION_PRECEDING: the detect command's DOM (linkedom) has no global Node. */
 const DOCUMENT_POSITION_PRECEDING = 2;
 
 interface Scores {
-  /** The qualifying paragraphs (or text holders), in document order. */
-  paragraphs: Element[];
+  /** Arabic letters of the teasers left out of the scores. */
+  teaserLetters: number;
   /** Arabic letters of qualifying paragraphs anywhere inside the element. */
   contained: Map<Element, number>;
   /** Readability's score: a paragraph counts fully for its parent, half for the grandparent, a third above. */
@@ -105,13 +104,15 @@ function addTo(map: Map<Element, number>, el: Element, value: number): void {
 /**
  * Scores elements by the paragraphs they hold. A <p> credits its ancestors; an
  * element that holds prose directly (text between <br>s) credits itself first.
+ * A teaser (a paragraph alone in a card with a headline link, as on a section
+ * front) is no story prose: it credits nothing and is counted apart.
  */
 function* scoreParagraphs(paragraphs: Iterable<Element>, holdsText: boolean): Steps<Scores> {
   const contained = new Map<Element, number>();
   const score = new Map<Element, number>();
   const memo = new Map<Element, boolean>();
   const kept: Element[] = [];
-  let total = 0;
+  const lettersOf: number[] = [];
   let seen = 0;
   for (const p of paragraphs) {
     if (++seen > MAX_PARAGRAPHS) break;
@@ -119,6 +120,25 @@ function* scoreParagraphs(paragraphs: Iterable<Element>, holdsText: boolean): St
     const letters = proseLetters(p);
     if (letters < MIN_PARAGRAPH || skippedWithin(p, memo)) continue;
     kept.push(p);
+    lettersOf.push(letters);
+  }
+  // How many paragraphs each close ancestor holds: a card holds one.
+  const held = new Map<Element, number>();
+  for (const p of kept) {
+    let cur = holdsText ? p : p.parentElement;
+    for (let up = 0; cur && up < CARD_DEPTH; up++, cur = cur.parentElement) addTo(held, cur, 1);
+  }
+  yield;
+  let total = 0;
+  let teaserLetters = 0;
+  for (let k = 0; k < kept.length; k++) {
+    if (k % PARAGRAPHS_PER_STEP === 0) yield;
+    const p = kept[k]!;
+    const letters = lettersOf[k]!;
+    if (isTeaser(p, holdsText, held)) {
+      teaserLetters += letters;
+      continue;
+    }
     total += letters;
     let level = 0;
     for (let cur: Element | null = holdsText ? p : p.parentElement; cur; cur = cur.parentElement) {
@@ -127,7 +147,23 @@ function* scoreParagraphs(paragraphs: Iterable<Element>, holdsText: boolean): St
       level++;
     }
   }
-  return { paragraphs: kept, contained, score, total };
+  return { contained, score, total, teaserLetters };
+}
+
+/**
+ * Whether a paragraph stands alone in a box (within a few levels) that also
+ * holds a headline link: a teaser card. A story's paragraphs share their box,
+ * which ends the search at once.
+ */
+function isTeaser(p: Element, holdsText: boolean, held: ReadonlyMap<Element, number>): boolean {
+  let cur = holdsText ? p : p.parentElement;
+  for (let up = 0; cur && up < CARD_DEPTH; up++, cur = cur.parentElement) {
+    if ((held.get(cur) ?? 0) > 1) return false;
+    for (const a of cur.getElementsByTagName('a')) {
+      if (!a.contains(p) && arabicLetters(a.textContent ?? '') >= HEADLINE_LINK) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -164,34 +200,6 @@ function* textHolders(body: Element): Steps<Element[]> {
 /** A link: its text is another page's headline, never the story's prose. */
 function isLink(el: Element): boolean {
   return el.localName === 'a';
-}
-
-/** The nearest box around a paragraph, within a few levels and inside `root`, that also holds a headline link. */
-function cardOf(p: Element, root: Element): Element | null {
-  let cur = p.parentElement;
-  for (let up = 0; cur && up < 3; up++, cur = cur.parentElement) {
-    for (const a of cur.getElementsByTagName('a')) {
-      if (!a.contains(p) && arabicLetters(a.textContent ?? '') >= HEADLINE_LINK) return cur;
-    }
-    if (cur === root) break;
-  }
-  return null;
-}
-
-/**
- * Whether the prose under `root` is a list of teasers, not a story: most of
- * its paragraphs stand alone in a box with a headline link, as on a section
- * front or a search page. A story's paragraphs share one box.
- */
-function isTeaserList(root: Element, paragraphs: readonly Element[]): boolean {
-  const inside = paragraphs.filter((p) => root.contains(p));
-  if (inside.length < MIN_TEASERS) return false;
-  let teasers = 0;
-  for (const p of inside) {
-    const card = cardOf(p, root);
-    if (card && inside.filter((q) => card.contains(q)).length === 1) teasers++;
-  }
-  return teasers >= inside.length * TEASER_SHARE;
 }
 
 /**
@@ -240,7 +248,11 @@ export function articleRoot(doc: Document): Element {
 export function* findArticleRoot(doc: Document): Steps<Element> {
   const body = doc.body ?? doc.documentElement;
   let scores = yield* scoreParagraphs(body.querySelectorAll('p'), false);
-  if (scores.total < MIN_ARTICLE_LETTERS) scores = yield* scoreParagraphs(yield* textHolders(body), true);
+  if (scores.total < MIN_ARTICLE_LETTERS) {
+    scores = yield* scoreParagraphs(yield* textHolders(body), true);
+    // Teasers and little else, in <p>s or not: a section front.
+    if (scores.total < MIN_ARTICLE_LETTERS && scores.teaserLetters >= MIN_ARTICLE_LETTERS) return noArticle(doc);
+  }
   const { contained, total } = scores;
   yield;
 
@@ -270,16 +282,13 @@ export function* findArticleRoot(doc: Document): Steps<Element> {
   // (paragraphs split into sibling boxes by an ad or a photo).
   let dense = best(scores.score) ?? body;
   while (dense !== body && (contained.get(dense) ?? 0) < total * 0.6 && dense.parentElement) dense = dense.parentElement;
-  let root = dense;
   for (const selector of BROAD_CANDIDATES) {
     const pick = candidate(selector);
     if (!pick) continue;
     const narrow = pick.contains(dense) && (contained.get(dense) ?? 0) >= 0.8 * (contained.get(pick) ?? 0);
-    root = narrow ? dense : pick;
-    break;
+    return withHeadline(doc, narrow ? dense : pick, contained);
   }
-  if (isTeaserList(root, scores.paragraphs)) return noArticle(doc);
-  return withHeadline(doc, root, contained);
+  return withHeadline(doc, dense, contained);
 }
 
 /** A short page: the first named candidate with any Arabic text in it, else the body. */

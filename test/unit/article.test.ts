@@ -95,6 +95,11 @@ describe.each(DOM_KINDS)('articleRoot (%s)', (kind) => {
     expect(pageText(readBlocks(root)).text).toBe('');
   });
 
+  it('takes a story opened above a section front\'s teasers, not the page around both', () => {
+    const cards = Array.from({ length: 6 }, (_, i) => `<div class="card"><h3><a href="#">${SENTENCES[(i + 1) % 4]}</a></h3><p>${SENTENCES[i % 4]}</p></div>`).join('');
+    expect(rootOf(`<article id="x"><h1>عنوان</h1>${prose(4)}</article><div class="list">${cards}</div>`).id).toBe('x');
+  });
+
   it('falls back to <main> or the body for a short page', () => {
     expect(rootOf(`<main id="m"><p>نص قصير جدا عن العراق وبغداد وواشنطن والتحالف الدولي وسوريا ودمشق</p></main>`).id).toBe('m');
     expect(rootOf('<div><p>English only.</p></div>').localName).toBe('body');
