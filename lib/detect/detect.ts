@@ -110,7 +110,9 @@ export function detect(text: string, matcher: Matcher, opts: DetectOptions = {})
   // Where each topic is first named unambiguously: from the start for the
   // topics the caller knows, else at its first winner that needs no help.
   const firstSure = new Map<number, number>();
-  matcher.topicIds.forEach((id, t) => opts.knownTopics?.has(id) && firstSure.set(t, -1));
+  matcher.topicIds.forEach((id, t) => {
+    if (opts.knownTopics?.has(id)) firstSure.set(t, -1);
+  });
   const sure: Candidate[] = [];
   for (const w of winners) {
     const entry = matcher.aliases[w.alias]!;
