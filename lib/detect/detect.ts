@@ -58,6 +58,8 @@ interface Candidate {
 
 /** How far (folded units) a shared surname may stand from its bearer's full name. */
 const SURNAME_WINDOW = 200;
+/** Letters of the longest given name looked up (with a و before it). */
+const MAX_GIVEN_NAME = 12;
 
 /**
  * The mentions in a page's text as the background answers the content script:
@@ -116,7 +118,7 @@ export function detect(text: string, matcher: Matcher, opts: DetectOptions = {})
   const sure: Candidate[] = [];
   for (const w of winners) {
     const entry = matcher.aliases[w.alias]!;
-    if (entry.needsCue || isOrdinaryForm(scan, w) || (entry.surname && namesakes.has(entry.topic))) continue;
+    if (entry.needsCue || isOrdinaryForm(scan, matcher, w) || (entry.surname && namesakes.has(entry.topic))) continue;
     sure.push(w);
     if (!firstSure.has(entry.topic)) firstSure.set(entry.topic, w.form);
   }
@@ -128,7 +130,7 @@ export function detect(text: string, matcher: Matcher, opts: DetectOptions = {})
     if (entry.needsCue && first === undefined) {
       if (!entry.rules.every((r) => matcher.rules.cueNear(scan, w.form, w.end, r))) continue;
     }
-    if (isOrdinaryForm(scan, w) && (first === undefined || first >= w.form)) continue;
+    if (isOrdinaryForm(scan, matcher, w) && (first === undefined || first >= w.form)) continue;
     if (entry.surname && namesakes.has(entry.topic) && !nearFullName(w, sure, matcher)) continue;
     const start = folded.map.get(w.name);
     const end = sourceEnd(text, (k) => folded.map.get(k), w.end);
@@ -145,11 +147,12 @@ export function detect(text: string, matcher: Matcher, opts: DetectOptions = {})
  */
 function isNamesake(scan: Scan, matcher: Matcher, c: Candidate): boolean {
   const entry = matcher.aliases[c.alias]!;
-  if (!entry.surname || c.name !== c.form) return false;
+  if (!entry.surname || c.name !== c.form || c.form < 2 || scan.codes[c.form - 1] !== 0x20) return false;
   const before = previousWordEnd(scan, c.form);
-  if (before < 0 || scan.codes[before] !== 0x20 || before + 1 !== c.form) return false;
+  if (before < 0 || before + 1 !== c.form) return false;
   let start = before;
-  while (start > 0 && isWordCode(scan.codes[start - 1]!)) start--;
+  while (start > 0 && before - start <= MAX_GIVEN_NAME && isWordCode(scan.codes[start - 1]!)) start--;
+  if (before - start > MAX_GIVEN_NAME) return false;
   const word = String.fromCharCode(...scan.codes.subarray(start, before));
   const given = word.length > 3 && word.startsWith('و') && !isGivenName(word) ? word.slice(1) : word;
   // Folded, «على» (on) is «علي»: a name written with ى is not the given name.
@@ -158,8 +161,8 @@ function isNamesake(scan: Scan, matcher: Matcher, c: Candidate): boolean {
 }
 
 /** Whether the whole word of a winner, proclitic included, is an ordinary Arabic word. */
-function isOrdinaryForm(scan: Scan, w: Candidate): boolean {
-  if (w.end - w.form > 12) return false;
+function isOrdinaryForm(scan: Scan, matcher: Matcher, w: Candidate): boolean {
+  if (!matcher.aliases[w.alias]!.ordinary || w.end - w.form > 12) return false;
   return isOrdinaryWord(String.fromCharCode(...scan.codes.subarray(w.form, w.end)));
 }
 

@@ -73,3 +73,10 @@ export function isOrdinaryWord(folded: string): boolean {
   ordinary ??= new Set(ORDINARY_WORDS.map((w) => foldString(w)));
   return ordinary.has(folded);
 }
+
+/** Whether some ordinary word ends with this folded alias (حماس in بحماس): only such aliases need the check. */
+export function endsOrdinaryWord(folded: string): boolean {
+  ordinary ??= new Set(ORDINARY_WORDS.map((w) => foldString(w)));
+  for (const w of ordinary) if (w.endsWith(folded)) return true;
+  return false;
+}

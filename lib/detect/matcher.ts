@@ -4,7 +4,7 @@
  */
 import type { MatcherTopic } from '../messages';
 import { foldString } from '../arabic/normalize';
-import { isNameHead } from './lexicon';
+import { endsOrdinaryWord, isNameHead } from './lexicon';
 import { type CompiledRule, RuleBook, looksLikeNisba } from './rules';
 import { Trie } from './trie';
 import { articleEdits, spellingEdits } from './variants';
@@ -28,6 +28,8 @@ export interface AliasEntry {
    * الأسد, ماكفارلين of ماثيو ماكفارلين): a surname others may share.
    */
   surname: boolean;
+  /** Some ordinary word ends with it (بحماس, رسول): its forms are checked against the lexicon. */
+  ordinary: boolean;
 }
 
 export interface Matcher {
@@ -50,7 +52,7 @@ export function compileMatcher(topics: MatcherTopic[]): Matcher {
     const key = `${topic} ${folded}`;
     let entry = byTopicAlias.get(key);
     if (entry === undefined) {
-      entry = { topic, alias, folded, rules: [], needsCue: false, nisba: looksLikeNisba(folded), multiWord: folded.includes(' '), surname: false };
+      entry = { topic, alias, folded, rules: [], needsCue: false, nisba: looksLikeNisba(folded), multiWord: folded.includes(' '), surname: false, ordinary: endsOrdinaryWord(folded) };
       byTopicAlias.set(key, entry);
       aliases.push(entry);
     }
@@ -72,11 +74,14 @@ export function compileMatcher(topics: MatcherTopic[]): Matcher {
 
   const topicWords = topics.map(() => new Set<string>());
   for (const entry of aliases) for (const w of entry.folded.split(' ')) topicWords[entry.topic]!.add(w);
+  // A surname ends a longer alias of its topic that does not open with a generic head.
+  const lastWords = new Set<string>();
+  for (const o of aliases) {
+    const words = o.folded.split(' ');
+    if (words.length > 1 && !isNameHead(words[0]!)) lastWords.add(`${o.topic} ${words[words.length - 1]}`);
+  }
   for (const entry of aliases) {
-    if (entry.multiWord || /[a-z]/.test(entry.folded)) continue;
-    entry.surname = aliases.some(
-      (o) => o.topic === entry.topic && o.multiWord && o.folded.endsWith(' ' + entry.folded) && !isNameHead(o.folded.split(' ')[0]!),
-    );
+    if (!entry.multiWord && !/[a-z]/.test(entry.folded)) entry.surname = lastWords.has(`${entry.topic} ${entry.folded}`);
   }
 
   // Sized for the aliases and about half of each variant's tail (a variant
