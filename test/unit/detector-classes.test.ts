@@ -65,6 +65,8 @@ describe('people who share a surname', () => {
     ['قال قائد التحالف الجنرال ماكفارلين إن المهمة مستمرة', [['matthew-mcfarlane', 'ماكفارلين']]],
     // «على» folds to «علي» but is the preposition, not the given name.
     ['أثنى الوفد على الأسد في دمشق', [['bashar-al-assad', 'الأسد']]],
+    // A given name across a comma ends another phrase: no namesake.
+    ['شكر الوزير حسن، الأسد على دعمه في دمشق', [['bashar-al-assad', 'الأسد']]],
     ['الحرب على داعش مستمرة', [['isis', 'داعش']]],
   ])('%s', (text, expected) => expect(spans(text)).toEqual(expected));
 });
