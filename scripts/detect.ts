@@ -3,7 +3,9 @@
  *
  * Prints, per file, {"topics": [...], "mentions": [{topic, start, end, text}]}
  * (plus "published" for .html) — one object for one file; one object per line,
- * each with "file", for several.
+ * each with "file", for several. A name nested in a longer name of another
+ * topic («داعش» in «التحالف الدولي لدحر داعش») is a mention too, flagged
+ * "inner": true, and its topic is among "topics".
  *
  * Offsets are UTF-16 code units: for .txt (and any name not ending in .html or
  * .htm) into the file's text as decoded from UTF-8; for .html into the text the content script reads, the article's text
@@ -31,7 +33,7 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 interface Report {
   topics: string[];
-  mentions: Pick<Mention, 'topic' | 'start' | 'end' | 'text'>[];
+  mentions: Pick<Mention, 'topic' | 'start' | 'end' | 'text' | 'inner'>[];
   published?: string | null;
 }
 
@@ -56,20 +58,20 @@ function readText(file: string): string {
 function report(mentions: Mention[]): Report {
   return {
     topics: [...new Set(mentions.map((m) => m.topic))],
-    mentions: mentions.map(({ topic, start, end, text: t }) => ({ topic, start, end, text: t })),
+    mentions: mentions.map(({ topic, start, end, text: t, inner }) => ({ topic, start, end, text: t, ...(inner ? { inner } : {}) })),
   };
 }
 
 function detectFile(file: string, matcher: Matcher): Report {
   const text = readText(file);
   const ext = extname(file).toLowerCase();
-  if (ext !== '.html' && ext !== '.htm') return report(detect(text, matcher));
+  if (ext !== '.html' && ext !== '.htm') return report(detect(text, matcher, { inner: true }));
   // linkedom puts a fragment without <html> beside, not inside, the document
   // element; a browser would wrap it, so wrap it the same way.
   const html = /<html[\s>]/i.test(text) ? text : `<!doctype html><html>${text}</html>`;
   const doc = parseHTML(html).document as unknown as Document;
   const page = pageText(readBlocks(articleRoot(doc))).text;
-  return { ...report(detect(page, matcher)), published: detectPublished(doc) };
+  return { ...report(detect(page, matcher, { inner: true })), published: detectPublished(doc) };
 }
 
 function main(files: string[]): number {

@@ -230,6 +230,8 @@ foldTo('ق', '\u06a7\u06a8');
 foldTo('ل', '\u06b5\u06b6\u06b7\u06b8\u076a');
 foldTo('م', '\u0765\u0766');
 foldTo('ن', '\u06b9\u06ba\u06bb\u06bc\u06bd\u0767\u0768\u0769');
+// Dashes are one hyphen, so a Latin name written CJTF–OIR matches CJTF-OIR.
+foldTo('-', '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d');
 // Step 4: Arabic-Indic and Eastern Arabic-Indic digits.
 for (let d = 0; d < 10; d++) {
   FOLD[0x660 + d] = 0x30 + d;

@@ -3,8 +3,8 @@
  * page resolves against, and what cards compare event dates with.
  *
  * Page metadata first, in the order ARABIC.md gives (JSON-LD, Open Graph
- * article tags, Parse.ly, microdata, <time>, generic meta); then a date
- * written by the headline, in either Arabic month system and either digit
+ * article tags, Parse.ly, microdata and RDFa, <time>, generic meta); then the
+ * day in the permalink; then a date written by the headline, in either Arabic month system and either digit
  * set, or in English; modification dates only when nothing else dates the
  * page. An instant with a time zone is turned into the day it was in
  * Baghdad (UTC+3 all year round).
@@ -173,6 +173,49 @@ function itempropDate(doc: Document, prop: string): string | null {
   return null;
 }
 
+/**
+ * RDFa (Drupal's nodes and others): an element whose `property` names a
+ * creation or issue date and whose `content` holds it, typed
+ * xsd:dateTime or xsd:date — «<span property="dc:date dc:created"
+ * content="2019-02-08T00:00:00+01:00" datatype="xsd:dateTime">فيفري 2019</span>».
+ */
+const RDFA_PUBLISHED = new Set(['dc:date', 'dc:created', 'dc:issued', 'dcterms:created', 'dcterms:issued', 'dcterms:date', 'schema:datepublished', 'datepublished']);
+function rdfaDate(doc: Document): string | null {
+  for (const el of doc.querySelectorAll('[property][content]')) {
+    if (el.tagName.toLowerCase() === 'meta' && !el.hasAttribute('datatype')) continue; // read with the meta tags
+    const properties = (el.getAttribute('property') ?? '').toLowerCase().split(/\s+/);
+    if (!properties.some((p) => RDFA_PUBLISHED.has(p))) continue;
+    const day = metadataDay(el.getAttribute('content') ?? '');
+    if (day) return day;
+  }
+  return null;
+}
+
+/**
+ * The day a permalink names (…/2019/02/08/…, …/2019-02-08-…): the canonical
+ * link, og:url, else the page's own address. CMSs put the publication day
+ * there and never change it, so it outranks a visible «last updated».
+ */
+const URL_DAY = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/\-_.]|$)/;
+function urlDate(doc: Document): string | null {
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  const og = doc.querySelector('meta[property="og:url"]')?.getAttribute('content');
+  for (const url of [canonical, og, doc.URL]) {
+    if (!url || !/^https?:/i.test(url)) continue;
+    let path: string;
+    try {
+      path = new URL(url).pathname;
+    } catch {
+      continue;
+    }
+    const m = URL_DAY.exec(path);
+    if (!m) continue;
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (isValidDate(year, month, day) && inRange({ year })) return formatDate({ year, month, day });
+  }
+  return null;
+}
+
 /** <time datetime> in the article (or its header) first, then anywhere outside the furniture. */
 function timeElementDate(doc: Document, root: Element): string | null {
   const inArticle = [...root.querySelectorAll('time[datetime]')];
@@ -249,12 +292,33 @@ function headlineDate(doc: Document, root: Element): string | null {
   const order = [...blocks.slice(at, at + BLOCKS_AFTER + 1), ...blocks.slice(Math.max(0, at - BLOCKS_BEFORE), at).reverse()];
   let fallback: string | null = null;
   for (const block of order) {
-    const date = textDate(block.text);
-    if (!date || UPDATED_CUE.test(block.text)) continue;
-    if (PUBLISHED_CUE.test(block.text)) return date;
-    fallback ??= date;
+    for (const { cue, text } of cueSegments(block.text)) {
+      const date = cue === 'updated' ? null : textDate(text);
+      if (!date) continue;
+      if (cue === 'published') return date;
+      fallback ??= date;
+    }
   }
   return fallback;
+}
+
+/**
+ * A byline cut at its cue words, each piece with the cue before it: «نشر في
+ * 5 مارس 2024 | آخر تحديث 12 مارس 2024» is a published piece and an updated
+ * one, in whichever order the outlet writes them.
+ */
+function cueSegments(text: string): { cue: 'published' | 'updated' | null; text: string }[] {
+  const cues = new RegExp(`${UPDATED_CUE.source}|${PUBLISHED_CUE.source}`, 'gi');
+  const out: { cue: 'published' | 'updated' | null; text: string }[] = [];
+  let cue: 'published' | 'updated' | null = null;
+  let from = 0;
+  for (let m = cues.exec(text); m; m = cues.exec(text)) {
+    if (m.index > from) out.push({ cue, text: text.slice(from, m.index) });
+    cue = UPDATED_CUE.test(m[0]) ? 'updated' : 'published';
+    from = m.index + m[0].length;
+  }
+  out.push({ cue, text: text.slice(from) });
+  return out;
 }
 
 /**
@@ -269,7 +333,7 @@ export function detectPublished(doc: Document, root?: Element): string | null {
     const day = metaContent(doc, keys);
     if (day) return day;
   }
-  const microdata = itempropDate(doc, 'datePublished');
+  const microdata = itempropDate(doc, 'datePublished') ?? rdfaDate(doc);
   if (microdata) return microdata;
   const article = root ?? articleRoot(doc);
   const time = timeElementDate(doc, article);
@@ -277,8 +341,10 @@ export function detectPublished(doc: Document, root?: Element): string | null {
   const generic = metaContent(doc, GENERIC_META);
   if (generic) return generic;
   // A date the byline gives is the publication date more often than a
-  // modification time is: the text comes before the modified-time fields.
+  // modification time is: the text comes before the modified-time fields,
+  // and the permalink's day before both (it is never an update's).
   return (
+    urlDate(doc) ??
     headlineDate(doc, article) ??
     (ld.modified ? metadataDay(ld.modified.value) : null) ??
     metaContent(doc, MODIFIED_META) ??

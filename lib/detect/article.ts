@@ -42,10 +42,16 @@ const CHARS_PER_STEP = 16_000;
 /** A named candidate must hold at least this share of the page's paragraph letters. */
 const CANDIDATE_SHARE = 0.5;
 const MIN_ARTICLE_LETTERS = 150;
+/** Arabic letters of a link that reads as a headline (a teaser's title). */
+const HEADLINE_LINK = 15;
+/** How far up from a paragraph its teaser card may be. */
+const CARD_DEPTH = 3;
 /** Node.DOCUMENT_POSITION_PRECEDING: the detect command's DOM (linkedom) has no global Node. */
 const DOCUMENT_POSITION_PRECEDING = 2;
 
 interface Scores {
+  /** Arabic letters of the teasers left out of the scores. */
+  teaserLetters: number;
   /** Arabic letters of qualifying paragraphs anywhere inside the element. */
   contained: Map<Element, number>;
   /** Readability's score: a paragraph counts fully for its parent, half for the grandparent, a third above. */
@@ -55,6 +61,19 @@ interface Scores {
 
 function arabicLetters(text: string): number {
   return countLetters(text.length > MAX_PARAGRAPH_CHARS ? text.slice(0, MAX_PARAGRAPH_CHARS) : text).arabic;
+}
+
+/**
+ * A paragraph's own prose: its Arabic letters less those inside links. Link
+ * text is a headline of another page (a «most read» column, a video-card
+ * strip), so a box of links never outweighs the story (Readability's link
+ * density, counted in letters).
+ */
+function proseLetters(el: Element): number {
+  let letters = arabicLetters(el.textContent ?? '');
+  if (letters === 0) return 0;
+  for (const a of el.getElementsByTagName('a')) letters -= arabicLetters(a.textContent ?? '');
+  return Math.max(0, letters);
 }
 
 /** Whether `el` or an ancestor is furniture, remembered per element for this one call. */
@@ -85,18 +104,41 @@ function addTo(map: Map<Element, number>, el: Element, value: number): void {
 /**
  * Scores elements by the paragraphs they hold. A <p> credits its ancestors; an
  * element that holds prose directly (text between <br>s) credits itself first.
+ * A teaser (a paragraph alone in a card with a headline link, as on a section
+ * front) is no story prose: it credits nothing and is counted apart.
  */
 function* scoreParagraphs(paragraphs: Iterable<Element>, holdsText: boolean): Steps<Scores> {
   const contained = new Map<Element, number>();
   const score = new Map<Element, number>();
   const memo = new Map<Element, boolean>();
-  let total = 0;
+  const kept: Element[] = [];
+  const lettersOf: number[] = [];
   let seen = 0;
   for (const p of paragraphs) {
     if (++seen > MAX_PARAGRAPHS) break;
     if (seen % PARAGRAPHS_PER_STEP === 0) yield;
-    const letters = arabicLetters(p.textContent ?? '');
+    const letters = proseLetters(p);
     if (letters < MIN_PARAGRAPH || skippedWithin(p, memo)) continue;
+    kept.push(p);
+    lettersOf.push(letters);
+  }
+  // How many paragraphs each close ancestor holds: a card holds one.
+  const held = new Map<Element, number>();
+  for (const p of kept) {
+    let cur = holdsText ? p : p.parentElement;
+    for (let up = 0; cur && up < CARD_DEPTH; up++, cur = cur.parentElement) addTo(held, cur, 1);
+  }
+  yield;
+  let total = 0;
+  let teaserLetters = 0;
+  for (let k = 0; k < kept.length; k++) {
+    if (k % PARAGRAPHS_PER_STEP === 0) yield;
+    const p = kept[k]!;
+    const letters = lettersOf[k]!;
+    if (isTeaser(p, holdsText, held)) {
+      teaserLetters += letters;
+      continue;
+    }
     total += letters;
     let level = 0;
     for (let cur: Element | null = holdsText ? p : p.parentElement; cur; cur = cur.parentElement) {
@@ -105,7 +147,23 @@ function* scoreParagraphs(paragraphs: Iterable<Element>, holdsText: boolean): St
       level++;
     }
   }
-  return { contained, score, total };
+  return { contained, score, total, teaserLetters };
+}
+
+/**
+ * Whether a paragraph stands alone in a box (within a few levels) that also
+ * holds a headline link: a teaser card. A story's paragraphs share their box,
+ * which ends the search at once.
+ */
+function isTeaser(p: Element, holdsText: boolean, held: ReadonlyMap<Element, number>): boolean {
+  let cur = holdsText ? p : p.parentElement;
+  for (let up = 0; cur && up < CARD_DEPTH; up++, cur = cur.parentElement) {
+    if ((held.get(cur) ?? 0) > 1) return false;
+    for (const a of cur.getElementsByTagName('a')) {
+      if (!a.contains(p) && arabicLetters(a.textContent ?? '') >= HEADLINE_LINK) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -129,7 +187,7 @@ function* textHolders(body: Element): Steps<Element[]> {
       read += data.length;
       const parent = node.parentElement;
       if (parent && data.length >= MIN_PARAGRAPH && arabicLetters(data) >= MIN_PARAGRAPH) holders.add(parent);
-    } else if (node.nodeType === 1 && node.firstChild && !isSkippedElement(node as Element)) {
+    } else if (node.nodeType === 1 && node.firstChild && !isSkippedElement(node as Element) && !isLink(node as Element)) {
       node = node.firstChild;
       continue;
     }
@@ -137,6 +195,20 @@ function* textHolders(body: Element): Steps<Element[]> {
     node = node && node !== body ? node.nextSibling : null;
   }
   return [...holders];
+}
+
+/** A link: its text is another page's headline, never the story's prose. */
+function isLink(el: Element): boolean {
+  return el.localName === 'a';
+}
+
+/**
+ * What a page with no article gets (a section front): an empty element that
+ * is in no document, so nothing is read or marked, and a reader that watches
+ * the page looks for the article again when the page changes.
+ */
+function noArticle(doc: Document): Element {
+  return doc.createElement('article');
 }
 
 function best(scores: Map<Element, number>): Element | null {
@@ -176,7 +248,11 @@ export function articleRoot(doc: Document): Element {
 export function* findArticleRoot(doc: Document): Steps<Element> {
   const body = doc.body ?? doc.documentElement;
   let scores = yield* scoreParagraphs(body.querySelectorAll('p'), false);
-  if (scores.total < MIN_ARTICLE_LETTERS) scores = yield* scoreParagraphs(yield* textHolders(body), true);
+  if (scores.total < MIN_ARTICLE_LETTERS) {
+    scores = yield* scoreParagraphs(yield* textHolders(body), true);
+    // Teasers and little else, in <p>s or not: a section front.
+    if (scores.total < MIN_ARTICLE_LETTERS && scores.teaserLetters >= MIN_ARTICLE_LETTERS) return noArticle(doc);
+  }
   const { contained, total } = scores;
   yield;
 

@@ -4,9 +4,10 @@
  */
 import type { MatcherTopic } from '../messages';
 import { foldString } from '../arabic/normalize';
+import { endsOrdinaryWord, isNameHead } from './lexicon';
 import { type CompiledRule, RuleBook, looksLikeNisba } from './rules';
 import { Trie } from './trie';
-import { spellingEdits } from './variants';
+import { articleEdits, spellingEdits } from './variants';
 
 export interface AliasEntry {
   /** Index into Matcher.topicIds. */
@@ -22,10 +23,19 @@ export interface AliasEntry {
   nisba: boolean;
   /** More than one word: must not run across a line or block break. */
   multiWord: boolean;
+  /**
+   * A one-word alias that ends a longer alias of its topic (الأسد of بشار
+   * الأسد, ماكفارلين of ماثيو ماكفارلين): a surname others may share.
+   */
+  surname: boolean;
+  /** Some ordinary word ends with it (بحماس, رسول): its forms are checked against the lexicon. */
+  ordinary: boolean;
 }
 
 export interface Matcher {
   readonly topicIds: readonly string[];
+  /** Per topic, the folded words of its aliases: its own given names, titles and surnames. */
+  readonly topicWords: readonly ReadonlySet<string>[];
   readonly aliases: readonly AliasEntry[];
   readonly trie: Trie;
   readonly rules: RuleBook;
@@ -42,7 +52,7 @@ export function compileMatcher(topics: MatcherTopic[]): Matcher {
     const key = `${topic} ${folded}`;
     let entry = byTopicAlias.get(key);
     if (entry === undefined) {
-      entry = { topic, alias, folded, rules: [], needsCue: false, nisba: looksLikeNisba(folded), multiWord: folded.includes(' ') };
+      entry = { topic, alias, folded, rules: [], needsCue: false, nisba: looksLikeNisba(folded), multiWord: folded.includes(' '), surname: false, ordinary: endsOrdinaryWord(folded) };
       byTopicAlias.set(key, entry);
       aliases.push(entry);
     }
@@ -62,11 +72,28 @@ export function compileMatcher(topics: MatcherTopic[]): Matcher {
     }
   });
 
+  const topicWords = topics.map(() => new Set<string>());
+  for (const entry of aliases) for (const w of entry.folded.split(' ')) topicWords[entry.topic]!.add(w);
+  // A surname ends a longer alias of its topic that does not open with a generic head.
+  const lastWords = new Set<string>();
+  for (const o of aliases) {
+    const words = o.folded.split(' ');
+    if (words.length > 1 && !isNameHead(words[0]!)) lastWords.add(`${o.topic} ${words[words.length - 1]}`);
+  }
+  for (const entry of aliases) {
+    if (!entry.multiWord && !/[a-z]/.test(entry.folded)) entry.surname = lastWords.has(`${entry.topic} ${entry.folded}`);
+  }
+
   // Sized for the aliases and about half of each variant's tail (a variant
   // shares its alias's path up to the edit, and variants share much of the
   // rest). The tables grow by doubling if that is short; sizing them for the
   // worst case instead made them tens of megabytes, and every lookup a cache miss.
-  const edits = aliases.map((entry) => spellingEdits(entry.folded, entry.alias));
+  const siblings = new Map<number, string[]>();
+  for (const entry of aliases) siblings.set(entry.topic, [...(siblings.get(entry.topic) ?? []), entry.folded]);
+  const edits = aliases.map((entry) => [
+    ...spellingEdits(entry.folded, entry.alias),
+    ...articleEdits(entry.folded, siblings.get(entry.topic)!, foldString),
+  ]);
   let transitions = 0;
   aliases.forEach((entry, id) => (transitions += entry.folded.length + 1 + (edits[id]!.length * entry.folded.length) / 4));
   const trie = new Trie(Math.ceil(transitions));
@@ -84,5 +111,5 @@ export function compileMatcher(topics: MatcherTopic[]): Matcher {
     }
   });
 
-  return { topicIds: topics.map((t) => t.id), aliases, trie, rules };
+  return { topicIds: topics.map((t) => t.id), topicWords, aliases, trie, rules };
 }

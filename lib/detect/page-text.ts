@@ -77,7 +77,9 @@ const CHROME_ROLES = /^(navigation|banner|contentinfo|complementary|search|menu|
 const STRONG_WORD = /^(comments?|commentlist|disqus\w*|respond|replies|cookies?)$/;
 const STRONG_NAME = /(^|[\s_-])(sr-only|screen-reader-text|visually-hidden)($|[\s_-])/;
 const WEAK_WORD =
-  /^(related\w*|share\w*|sharing|social\w*|ads?|adv|advert\w*|adslot|dfp|sponsor\w*|promo\w*|newsletter\w*|subscribe|breadcrumbs?|tags?|menus?|megamenu|navbar|navigation|sidebar|widgets?|popular|trending|outbrain|taboola|banner|pagination|pager)$/;
+  /^(related\w*|share\w*|sharing|social\w*|ads?|adv|advert\w*|adslot|dfp|sponsor\w*|promo\w*|newsletter\w*|subscribe|breadcrumbs?|tags?|menus?|megamenu|navbar|navigation|sidebar|widgets?|popular|trending|outbrain|taboola|banner|pagination|pager|footer)$/;
+/** «Most read» boxes, named in two words (most-read, most_viewed, MostRead). */
+const MOST_READ = /most[-_]?(read|viewed|popular|commented)/g;
 const CONTENT_WORD = /^(content|article|articlebody|body|story|entry|text)$/;
 const WORD_SPLIT = /[_-]+/;
 const NAME_SPLIT = /\s+/;
@@ -100,7 +102,7 @@ export function isInline(el: Element): boolean {
 
 /** Whether the class or id names furniture, and how surely (see STRONG_WORD and WEAK_WORD). */
 function furnitureByName(cls: string | null, id: string | null): 'strong' | 'weak' | null {
-  const names = `${cls ?? ''} ${id ?? ''}`.toLowerCase();
+  const names = `${cls ?? ''} ${id ?? ''}`.toLowerCase().replace(MOST_READ, 'popular');
   if (STRONG_NAME.test(names)) return 'strong';
   let weak = false;
   let content = false;
@@ -164,7 +166,10 @@ function skippedAs(el: Element, tag: string): boolean {
   const style = el.getAttribute('style');
   if (style !== null && HIDDEN_STYLE.test(style)) return true;
   const cls = el.getAttribute('class');
-  const id = el.getAttribute('id');
+  // What a section says it is, where a template names it by its heading or a
+  // test hook (BBC: aria-labelledby="related-content-heading", data-e2e="most-read").
+  const labelled = el.getAttribute('aria-labelledby') ?? el.getAttribute('data-e2e');
+  const id = labelled === null ? el.getAttribute('id') : `${el.getAttribute('id') ?? ''} ${labelled}`;
   // Furniture class names are judged on block elements only: an inline
   // «<a class="tag">» inside a sentence is part of the sentence. The page's
   // html and body carry state classes (menu-open) that say nothing about their

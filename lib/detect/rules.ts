@@ -158,27 +158,37 @@ export function nextWordStart(scan: Scan, e: number): number {
   return i;
 }
 
-/** «ال» + at least three letters + «ي»: an alias that reads as a nisba adjective. */
+/**
+ * A one-word definite alias that reads as an adjective, so a definite noun
+ * before it makes it that noun's qualifier: a nisba «ال…ي» (الجيش السوداني)
+ * or a plural of the فعلاء pattern (الطلاب النجباء, the gifted students).
+ */
 export function looksLikeNisba(folded: string): boolean {
-  return folded.length >= 6 && !folded.includes(' ') && folded.startsWith('ال') && folded.endsWith('ي');
+  if (folded.includes(' ') || !folded.startsWith('ال')) return false;
+  return (folded.length >= 6 && folded.endsWith('ي')) || (folded.length === 7 && folded.endsWith('اء'));
 }
 
 // Definite words after which a nisba is still a name: titles (السيد السيستاني)
-// and words that only look definite once folded (إلى، إلا، الذي، التقى…).
+// and words that only look definite once folded (إلى، إلا، الذي، التقى…),
+// matched folded, so the hamza-less spellings (الى، القى) count too.
 // Folded on first use, not when a page's content script starts.
 const NAME_TITLE_WORDS = [
   'السيد', 'الشيخ', 'الإمام', 'المرجع', 'الحاج', 'الدكتور', 'العلامة', 'الأستاذ', 'المهندس', 'القاضي',
   'إلى', 'إلا', 'الآن', 'الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللاتي', 'اللواتي',
-  'التزم', 'التقى', 'التقط', 'التحق', 'التفت', 'التمس', 'التهم', 'ألقى', 'ألغى', 'ألزم',
+  'التزم', 'التقى', 'التقط', 'التحق', 'التفت', 'التمس', 'التهم', 'التحى', 'التوى', 'ألقى', 'ألغى', 'ألهى', 'ألفى',
+  'ألزم',
 ];
 let nameTitles: ReadonlySet<string> | null = null;
 
+const ALEF_MAKSURA = 0x649;
+
 /**
  * Whether the word ending at folded `end` is a definite noun that a following
- * «ال…ي» word would qualify: الجيش، والجيش، للجيش, not السيد, not a verb, not
- * a nisba itself (رئيس الوزراء العراقي السوداني stacks adjectives of a title).
+ * «ال…ي» word would qualify: الجيش، والجيش، للجيش، الملتقى, not السيد, not a
+ * verb, not a nisba itself (رئيس الوزراء العراقي السوداني stacks adjectives
+ * of a title). `nameEnd`: the folded end of that following word.
  */
-export function isDefiniteNoun(scan: Scan, end: number): boolean {
+export function isDefiniteNoun(scan: Scan, end: number, nameEnd: number): boolean {
   let start = end;
   while (start > 0 && isWordCode(scan.codes[start - 1]!)) start--;
   const word = String.fromCharCode(...scan.codes.subarray(start, end));
@@ -195,10 +205,15 @@ export function isDefiniteNoun(scan: Scan, end: number): boolean {
     return false;
   }
   nameTitles ??= new Set(NAME_TITLE_WORDS.map(foldString));
-  if (nameTitles.has(core) || core.endsWith('ي')) return false;
-  // A hamzated alef is never the article (ألقى، إلى), and a final alef
-  // maksura ends verbs (التقى، انتهى), not the nouns a nisba qualifies.
-  if (scan.source.charCodeAt(scan.map.get(end - 1)) === 0x649) return false;
+  if (nameTitles.has(core)) return false;
+  if (core.endsWith('ي')) {
+    // Folded, a final ي may be written ي (a nisba: العراقي) or ى. A written ى
+    // ends a noun (الملتقى، المستشفى, which a nisba qualifies) unless the text
+    // writes every final ي so, the name too (Egyptian style: العراقى السودانى).
+    const lastOf = (k: number): number => scan.source.charCodeAt(scan.map.get(k - 1));
+    if (lastOf(end) !== ALEF_MAKSURA || lastOf(nameEnd) === ALEF_MAKSURA) return false;
+  }
+  // A hamzated alef is never the article (ألقى، إلى، ألهم).
   if (article < 0) return true;
   const alef = scan.source.charCodeAt(scan.map.get(start + article));
   return alef === 0x627 || alef === 0x671;

@@ -12,8 +12,18 @@
  * one-letter edit to a short word too easily lands on a common word.
  *
  * A variant is an edit of the folded alias, not a new string, so that the
- * trie can share the alias's path up to the edit.
+ * trie can share the alias's path up to the edit. No variant is an ordinary
+ * word or a common given name (lib/detect/lexicon.ts), and a vowel is dropped
+ * only from a word long enough to stay five letters: إيران is never «ايرن»,
+ * which «بايرن» (Bayern) holds behind what reads as the proclitic ب.
+ *
+ * Two more kinds of variant are not about vowels: a place written with or
+ * without the article after its generic head (قاعدة حرير / قاعدة الحرير,
+ * and the bare حرير / الحرير of the same topic), and a Latin name's hyphen
+ * written as a space or left out (CJTF-OIR, CJTF OIR, CJTFOIR).
  */
+import { isGivenName, isOrdinaryWord } from './lexicon';
+
 
 /** Replace folded[at, at + del) with `ins`. */
 export interface Edit {
@@ -48,7 +58,7 @@ function isVowel(code: number): boolean {
 /** The one-edit spellings of the word folded[from, to). */
 function wordEdits(folded: string, from: number, to: number, out: Edit[]): void {
   // Drop one long vowel inside the word (not its first or last letter).
-  for (let i = from + 1; i < to - 1; i++) {
+  for (let i = from + 1; i < to - 1 && to - from > MIN_LETTERS; i++) {
     if (isVowel(folded.charCodeAt(i))) out.push({ at: i, del: 1, ins: '' });
   }
   // Insert one long vowel between two consonants inside the word.
@@ -71,6 +81,7 @@ function wordEdits(folded: string, from: number, to: number, out: Edit[]): void 
  * never starts the article.
  */
 export function spellingEdits(folded: string, written: string = folded): Edit[] {
+  if (LATIN_HYPHENATED.test(folded)) return hyphenEdits(folded);
   if (!TRANSLITERATED.test(folded) || /(?:^|\s)ال/.test(written)) return [];
   const out: Edit[] = [];
   let from = 0;
@@ -79,10 +90,63 @@ export function spellingEdits(folded: string, written: string = folded): Edit[] 
     if (to - from >= MIN_LETTERS && to - from <= MAX_LETTERS) wordEdits(folded, from, to, out);
     from = to + 1;
   }
+  // Variants that are ordinary words or other names are not this alias's spellings.
+  const own = out.filter((edit) => !applyEdit(folded, edit).split(' ').some((w) => isOrdinaryWord(w) || isGivenName(w)));
   // The first edits, up to MAX_VARIANT_STEPS of walking.
   let steps = 0;
-  const kept = out.findIndex((e) => (steps += folded.length - e.at) > MAX_VARIANT_STEPS);
-  return kept < 0 ? out : out.slice(0, kept);
+  const kept = own.findIndex((e) => (steps += folded.length - e.at) > MAX_VARIANT_STEPS);
+  return kept < 0 ? own : own.slice(0, kept);
+}
+
+const LATIN_HYPHENATED = /^[a-z0-9]+(?:-[a-z0-9]+)+$/;
+
+/** CJTF-OIR as CJTF OIR and CJTFOIR: the hyphen (any dash folds to it) spaced or dropped. */
+function hyphenEdits(folded: string): Edit[] {
+  const out: Edit[] = [];
+  for (let i = folded.indexOf('-'); i >= 0; i = folded.indexOf('-', i + 1)) {
+    out.push({ at: i, del: 1, ins: ' ' }, { at: i, del: 1, ins: '' });
+  }
+  return out;
+}
+
+/**
+ * Generic heads of place and base names, after which the press writes the
+ * name with or without the article. Organisations are left out: «حركة
+ * حماس» without its head is «حماس», and with the article «الحماس» is zeal.
+ */
+const PLACE_HEADS = [
+  'قاعدة', 'مطار', 'معسكر', 'مدينة', 'بلدة', 'قرية', 'ناحية', 'قضاء', 'محافظة', 'منطقة', 'ميناء', 'جزيرة',
+  'سجن', 'مخيم', 'حقل', 'جبل', 'سد', 'معبر',
+];
+let placeHeads: ReadonlySet<string> | null = null;
+
+/**
+ * Edits that add or drop the article on a place name: «قاعدة حرير» ↔
+ * «قاعدة الحرير» (the last word, after a generic head), and a one-word alias
+ * that some alias of the same topic writes after such a head (حرير → الحرير).
+ * `siblings`: the topic's other folded aliases. The variant keeps its alias's
+ * context rules, so «الحرير» still needs the base's cues and is not the silk
+ * of «طريق الحرير».
+ */
+export function articleEdits(folded: string, siblings: readonly string[], fold: (s: string) => string): Edit[] {
+  if (!TRANSLITERATED.test(folded)) return [];
+  placeHeads ??= new Set(PLACE_HEADS.map(fold));
+  const words = folded.split(' ');
+  const out: Edit[] = [];
+  if (words.length === 1) {
+    const headed = siblings.some((s) => {
+      const w = s.split(' ');
+      return w.length === 2 && w[1] === folded && placeHeads!.has(w[0]!);
+    });
+    if (headed && !folded.startsWith('ال') && !isOrdinaryWord('ال' + folded)) out.push({ at: 0, del: 0, ins: 'ال' });
+    return out;
+  }
+  const last = words[words.length - 1]!;
+  if (!placeHeads.has(words[words.length - 2]!)) return out;
+  const at = folded.length - last.length;
+  if (!last.startsWith('ال')) out.push({ at, del: 0, ins: 'ال' });
+  else if (last.length >= 5) out.push({ at, del: 2, ins: '' });
+  return out;
 }
 
 /** The variant an edit makes (for tests and tools; the matcher applies edits on its trie). */

@@ -77,6 +77,29 @@ describe.each(DOM_KINDS)('articleRoot (%s)', (kind) => {
     expect(rootOf(body).id).toBe('x');
   });
 
+  it('does not count link text: a column of headline links never outweighs the story', () => {
+    const headlines = Array.from({ length: 14 }, (_, i) => `<p><a href="#">${SENTENCES[i % 4]}</a></p>`).join('');
+    const body = `<div class="col"><div id="x">${prose(4)}</div></div><div class="col"><div class="box">${headlines}</div></div>`;
+    expect(rootOf(body).id).toBe('x');
+  });
+
+  it('takes a story whose headline is a link, its paragraphs sharing one box', () => {
+    const body = `<div class="wrap"><div class="post" id="x"><h1><a href="#">السوداني يبحث مستقبل التحالف الدولي مع واشنطن</a></h1>${prose(5)}</div></div>`;
+    expect(rootOf(body).id).toBe('x');
+  });
+
+  it('finds no article on a section front: paragraphs each alone in a card with a headline link', () => {
+    const cards = Array.from({ length: 6 }, (_, i) => `<div class="card"><h3><a href="#">${SENTENCES[(i + 1) % 4]}</a></h3><p>${SENTENCES[i % 4]}</p></div>`).join('');
+    const root = rootOf(`<h1>أخبار العراق</h1><div class="list">${cards}</div>`);
+    expect(root.isConnected).toBe(false);
+    expect(pageText(readBlocks(root)).text).toBe('');
+  });
+
+  it('takes a story opened above a section front\'s teasers, not the page around both', () => {
+    const cards = Array.from({ length: 6 }, (_, i) => `<div class="card"><h3><a href="#">${SENTENCES[(i + 1) % 4]}</a></h3><p>${SENTENCES[i % 4]}</p></div>`).join('');
+    expect(rootOf(`<article id="x"><h1>عنوان</h1>${prose(4)}</article><div class="list">${cards}</div>`).id).toBe('x');
+  });
+
   it('falls back to <main> or the body for a short page', () => {
     expect(rootOf(`<main id="m"><p>نص قصير جدا عن العراق وبغداد وواشنطن والتحالف الدولي وسوريا ودمشق</p></main>`).id).toBe('m');
     expect(rootOf('<div><p>English only.</p></div>').localName).toBe('body');

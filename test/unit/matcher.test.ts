@@ -37,6 +37,16 @@ describe('spelling variants of transliterated names', () => {
     expect(variants('HMC')).toEqual([]);
   });
 
+  it('never makes a variant that is a given name or an ordinary word, nor drops a vowel from a five-letter word', () => {
+    expect(variants('كريستفر')).toContain('كريستافر');
+    expect(variants('كريستفر')).not.toContain('كريستوفر'); // Christopher: another name
+    expect(variants('إيران')).not.toContain('ايرن'); // which «بايرن» holds after ب
+  });
+
+  it('writes a Latin name\'s hyphen as a space or leaves it out', () => {
+    expect(variants('CJTF-OIR')).toEqual(['cjtf oir', 'cjtfoir']);
+  });
+
   it('finds the variants in text and reports the corpus alias', () => {
     expect(detect('قال بلنكن ورومانوسكي ومكفارلين وماكاري', matcher).map((m) => [m.topic, m.text, m.alias])).toEqual([
       ['antony-blinken', 'بلنكن', 'بلينكن'],

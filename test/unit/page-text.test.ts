@@ -90,6 +90,16 @@ describe.each(DOM_KINDS)('readBlocks (%s)', (kind) => {
     expect(texts(body)).toEqual(['المقال', 'خبر السوداني اليوم']);
   });
 
+  it('skips boxes named for the most read or by a related heading, and article footers of tags and links', () => {
+    const texts = (body: string): string[] => read(body).map((b) => b.text);
+    expect(texts('<p>نص الخبر</p><div class="most-read"><p>الأكثر قراءة</p></div><div class="MostViewed"><p>الأكثر مشاهدة</p></div>')).toEqual(['نص الخبر']);
+    expect(texts('<p>نص الخبر</p><section aria-labelledby="related-content-heading"><h2 id="related-content-heading">قصص ذات صلة</h2></section>')).toEqual(['نص الخبر']);
+    expect(texts('<p>نص الخبر</p><section data-e2e="most-read"><p>الأكثر قراءة</p></section>')).toEqual(['نص الخبر']);
+    expect(texts('<p>نص الخبر</p><div class="zn-body__footer"><a>اقرأ أيضا</a></div>')).toEqual(['نص الخبر']);
+    // A section labelled by the story's own headline is the story.
+    expect(texts('<section aria-labelledby="story-title"><h1 id="story-title">العنوان</h1><p>نص الخبر</p></section>')).toEqual(['العنوان', 'نص الخبر']);
+  });
+
   it('reads a wrapper named like furniture when it holds the headline or the main content', () => {
     expect(texts('<div class="has-sidebar social-enabled"><h1>العنوان</h1><p>النص</p><div class="sidebar">جانبي</div></div>')).toEqual(['العنوان', 'النص']);
     expect(texts('<div class="menu-push"><main><p>النص</p></main></div>')).toEqual(['النص']);

@@ -110,6 +110,37 @@ describe.each(DOM_KINDS)('detectPublished (%s)', (kind) => {
     expect(detectPublished(page('', '<h1>عنوان</h1><p>Published September 3, 2024</p>'))).toBe('2024-09-03');
   });
 
+  it('reads an RDFa date typed xsd:dateTime (Drupal nodes) before the visible month', () => {
+    const node = (attrs: string): string =>
+      `<div class="node"><h1>عنوان</h1><span ${attrs}>فيفري 2019</span><p>نص</p></div>`;
+    expect(detectPublished(page('', node('property="dc:date dc:created" content="2019-02-08T00:00:00+01:00" datatype="xsd:dateTime"')))).toBe('2019-02-08');
+    expect(detectPublished(page('', node('property="dcterms:issued" content="2019-02-07" datatype="xsd:date"')))).toBe('2019-02-07');
+    expect(detectPublished(page('', node('property="dc:title" content="2019-02-01T00:00:00Z"')))).toBe('2019-02'); // not a date property
+  });
+
+  it('reads the Maghrebi month names in a byline, with or without the day', () => {
+    const byline = (line: string): Document => page('', `<article><h1>عنوان</h1><div class="meta">${line}</div><p>نص</p></article>`);
+    const months: [string, string][] = [
+      ['جانفي', '01'], ['فيفري', '02'], ['مارس', '03'], ['أفريل', '04'], ['ماي', '05'], ['جوان', '06'],
+      ['جويلية', '07'], ['أوت', '08'], ['سبتمبر', '09'], ['أكتوبر', '10'], ['نوفمبر', '11'], ['ديسمبر', '12'],
+    ];
+    for (const [name, mm] of months) {
+      expect(detectPublished(byline(`تونس في 8 ${name} 2019`)), name).toBe(`2019-${mm}-08`);
+      expect(detectPublished(byline(`${name} 2019`)), name).toBe(`2019-${mm}`);
+    }
+  });
+
+  it('prefers the permalink\'s day and a published cue to a visible «last updated»', () => {
+    const updated = '<article><h1>عنوان</h1><div class="meta">آخر تحديث: 12 مارس 2024</div><p>نص</p></article>';
+    const canonical = '<link rel="canonical" href="https://example.tn/news/2024/03/05/story-title">';
+    expect(detectPublished(page(canonical, updated))).toBe('2024-03-05');
+    expect(detectPublished(page(meta('property', 'og:url', 'https://example.tn/2024-03-04-story.html'), updated))).toBe('2024-03-04');
+    const both = (line: string): Document => page('', `<article><h1>عنوان</h1><div class="meta">${line}</div><p>نص</p></article>`);
+    expect(detectPublished(both('نشر في 5 مارس 2024 | آخر تحديث 12 مارس 2024'))).toBe('2024-03-05');
+    expect(detectPublished(both('آخر تحديث 12 مارس 2024 - تاريخ النشر 5 مارس 2024'))).toBe('2024-03-05');
+    expect(detectPublished(both('آخر تحديث 12 مارس 2024</div><div class="place">تونس، 5 مارس 2024'))).toBe('2024-03-05');
+  });
+
   it('finds a date line just above the headline', () => {
     expect(detectPublished(page('', '<div class="date">٢١ أبريل، ٢٠٢٤ ٢:٥٦ ص</div><h1>عنوان</h1><p>نص</p>'))).toBe('2024-04-21');
   });
