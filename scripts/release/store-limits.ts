@@ -29,6 +29,3 @@ export const PROMO_TILE = { width: 440, height: 280 } as const;
 
 /** The CSS Custom Highlight API, which paints every mark, is in Chrome from 105. */
 export const MINIMUM_CHROME_VERSION = 105;
-
-/** DESIGN.md budget for the content-script bundle. */
-export const CONTENT_SCRIPT_GZIP_MAX = 50 * 1024;
