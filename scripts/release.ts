@@ -35,7 +35,7 @@ import {
   PROMO_TILE,
   SCREENSHOT_SIZES,
 } from './release/store-limits';
-import { readZip, sha256, sha256WithoutTimestamps, type ZipEntry } from './release/zip';
+import { contentDigest, readZip, sha256, type ZipEntry } from './release/zip';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
 const OUTPUT = join(ROOT, '.output');
@@ -366,16 +366,18 @@ if (built) {
       const a = readZip(ours);
       const b = readZip(theirs);
       const problems: string[] = [];
-      const names = (z: ZipEntry[]): string => z.map((e) => e.name).join('\n');
-      if (names(a) !== names(b)) problems.push('the two zips list different files, or in another order');
+      const names = (z: ZipEntry[]): string[] => z.map((e) => e.name).sort();
+      if (names(a).join('\n') !== names(b).join('\n')) problems.push(`the zips list different files:\n${names(a).join(' ')}\nvs\n${names(b).join(' ')}`);
       const other = new Map(b.map((e) => [e.name, sha256(e.data)]));
       for (const e of a) if (other.get(e.name) !== sha256(e.data)) problems.push(`${e.name} differs`);
-      const [whole, again] = [sha256WithoutTimestamps(ours), sha256WithoutTimestamps(theirs)];
-      if (whole !== again) problems.push(`zip bytes differ beyond the entries' timestamps: ${whole} vs ${again}`);
+      const [digest, again] = [contentDigest(a), contentDigest(b)];
+      const sameOrder = a.map((e) => e.name).join('\n') === b.map((e) => e.name).join('\n');
       return fail(problems, [
-        `${a.length} files, each identical (SHA-256 of the contents)`,
-        `whole zip, timestamps zeroed: ${whole} both`,
-        `whole zip as written: ${sha256(ours)} here, ${sha256(theirs)} rebuilt (JSZip stamps each entry with the time of zipping)`,
+        `${a.length} files, each identical: content digest ${digest} (rebuilt: ${again})`,
+        sha256(ours) === sha256(theirs)
+          ? `zip files identical too: ${sha256(ours)}`
+          : `zip files' own bytes differ (${sha256(ours).slice(0, 12)}… vs ${sha256(theirs).slice(0, 12)}…): JSZip stamps each entry with the time of zipping` +
+            (sameOrder ? '' : ", and WXT adds them in the filesystem's directory order"),
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -61,15 +61,12 @@ export function readZip(zip: Buffer): ZipEntry[] {
 export const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 /**
- * The zip's SHA-256 with every entry's modification time and date set to zero:
- * JSZip stamps each entry with the time of zipping, the only bytes that differ
- * between two builds of the same sources.
+ * One SHA-256 for what a zip holds: its files' names and contents, in name
+ * order. Two builds of the same sources agree on it; the zips' own bytes do
+ * not, since JSZip stamps each entry with the time of zipping and WXT adds the
+ * files in the filesystem's directory order.
  */
-export function sha256WithoutTimestamps(zip: Buffer): string {
-  const copy = Buffer.from(zip);
-  for (const r of centralDirectory(zip)) {
-    copy.writeUInt32LE(0, r.at + 12);
-    copy.writeUInt32LE(0, r.localHeader + 10);
-  }
-  return sha256(copy);
+export function contentDigest(entries: ZipEntry[]): string {
+  const sorted = [...entries].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  return sha256(Buffer.from(sorted.map((e) => `${sha256(e.data)}  ${e.name}\n`).join('')));
 }
