@@ -13,7 +13,8 @@ export default defineConfig({
   manifestVersion: 3,
   outDir: '.output',
   zip: {
-    artifactTemplate: '{{name}}-{{version}}-{{browser}}-mv{{manifestVersion}}.zip',
+    // {{manifestVersion}} is already "mv3".
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
   },
   vite: () => ({
@@ -44,6 +45,8 @@ export default defineConfig({
       },
     },
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    // The CSS Custom Highlight API (every mark) arrived in Chrome 105.
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '105' }),
     // The card and the date reader, imported by the content script on first
     // use (docs/adr/0005). Any http(s) page, since the reader may turn Siyaq on
     // for sites outside the built-in list; Chromium's dynamic URL keeps pages
@@ -57,9 +60,13 @@ export default defineConfig({
     ],
     ...(browser === 'firefox'
       ? {
+          // Desktop only: no gecko_android key, which is how AMO reads "not for
+          // Firefox for Android" (the card opens on hover). The id is permanent
+          // from the first upload; the floor is ESR 140, where the marks' paint
+          // (background-color in ::highlight) works (docs/adr/0007-store-identity-and-floors.md).
           browser_specific_settings: {
             gecko: {
-              id: 'siyaq@siyaq.example',
+              id: '{3e60cf06-35e5-4930-94a6-d990f34410ef}',
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },

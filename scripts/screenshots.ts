@@ -6,9 +6,9 @@
  *   docs/screenshots/popup.png                  Chromium: the toolbar popup's timeline
  *   docs/screenshots/timeline.png               Chromium: the full timeline page
  *   docs/screenshots/firefox-marks.png          Firefox ESR: the article with its marks
- *   docs/screenshots/store/card-1280x800.png    store screenshot: the card on the article
- *   docs/screenshots/store/popup-1280x800.png   store screenshot: the popup over the article
- *   docs/screenshots/store/promo-440x280.png    store small promo tile, its sample mark in the build's own style
+ *   docs/store/images/card-1280x800.png    store screenshot: the card on the article
+ *   docs/store/images/popup-1280x800.png   store screenshot: the popup over the article
+ *   docs/store/images/promo-440x280.png    store small promo tile, its sample mark in the build's own style
  * Builds both extensions first unless given --no-build.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -32,7 +32,8 @@ import {
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
 const OUT = join(ROOT, 'docs', 'screenshots');
-const STORE = join(OUT, 'store');
+// Where the release check (scripts/release.ts) and docs/store/README.md look for them.
+const STORE = join(ROOT, 'docs', 'store', 'images');
 
 /** The lead paragraph at the top of the view: the most marks in one screen. */
 const LEAD: WordQuery = { within: 'article .body', phrase: 'محمد شياع السوداني', word: 'السوداني', scroll: 'start' };
