@@ -97,8 +97,7 @@ function checkSources(folder: PackFolder, say: Say): void {
   for (const s of folder.sources) {
     const where = `sources › ${s.source.id} (${relativeLocation(folder, s)})`;
     if (s.dateFrom === 'none') say('warning', where, 'no publication date: relative dates in it cannot be read, and events cannot be checked against it. Give "published" (and "publishedBasis") in its sidecar.');
-    else if (!s.source.publishedBasis.trim()) say('warning', where, `no basis for the date ${s.source.published}: say how it is known`);
-    if (s.dateFrom === 'reader') say('warning', where, `the date ${s.source.published} was read by Siyaq's date reader, not given by you: confirm it with "published" and "publishedBasis" in its sidecar`);
+    if (s.dateFrom === 'reader' && !s.confirmed) say('warning', where, `the date ${s.source.published} was read by Siyaq's date reader, not given by you: confirm it with "published" and "publishedBasis" in its sidecar`);
     if (s.dateFrom === 'author' && s.kind === 'html' && s.readerPublished && s.source.published && !overlaps(s.readerPublished, s.source.published)) {
       say('warning', where, `you give ${s.source.published}, but the page reads as published ${s.readerPublished}: readers' Siyaq dates it ${s.readerPublished}`);
     }

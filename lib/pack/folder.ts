@@ -78,6 +78,8 @@ export interface PackSource {
   dateFrom: DateFrom;
   /** What Siyaq's date reader finds in the article, whatever the author wrote. */
   readerPublished: string | null;
+  /** The author gave the date or its basis (a date the reader found is then the author's too). */
+  confirmed: boolean;
 }
 
 export interface PackFolder {
@@ -213,7 +215,7 @@ function readSource(location: string, id: string, car: SourceSidecar, problems: 
       ? `Read by Siyaq's date reader from the ${kind === 'html' ? 'page (metadata, or the date by the headline)' : 'top of the text'}; not confirmed by the author.`
       : dateFrom === 'author'
         ? 'Given by the pack author.'
-        : '');
+        : 'Unknown: no date was given, and Siyaq’s date reader found none.');
   const source: Source = {
     id,
     file: fields.file ?? basename(location),
@@ -223,7 +225,8 @@ function readSource(location: string, id: string, car: SourceSidecar, problems: 
     publishedBasis: basis,
   };
   if (fields.url) source.url = fields.url;
-  return { source, text: article.text, kind, location, dateFrom, readerPublished: article.published };
+  const confirmed = given || fields.publishedBasis !== undefined;
+  return { source, text: article.text, kind, location, dateFrom, readerPublished: article.published, confirmed };
 }
 
 /** The part of `text` between `startsAt` and `endsBefore` (the whole text without them); null when an anchor is not in it. */
