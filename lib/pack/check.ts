@@ -127,11 +127,14 @@ function checkEventDate(views: Views, e: CorpusEvent, where: string, say: Say): 
   if (e.status === 'planned' && dated.length > 0 && dated.every((p) => whollyAfter(p, e.date))) {
     say('warning', where, `"planned" for ${e.date}, before its sources were published (${dated.join(', ')}): did it happen?`);
   }
-  const dates = (e.evidence ?? []).flatMap((ev) => {
+  const spans = (e.evidence ?? []).flatMap((ev) => {
     const found = views.get(ev.source);
     const span = found?.view.locate(ev.quote);
-    return found && span ? found.view.datesIn(span) : [];
+    return found && span ? [{ view: found.view, span }] : [];
   });
+  // A quote not found is reported as such; what it says about the date is moot.
+  if (spans.length === 0) return;
+  const dates = spans.flatMap(({ view, span }) => view.datesIn(span));
   const words = (list: typeof dates) => list.map((d) => d.date).join(', ');
   if (e.dateBasis === 'stated') {
     const stated = dates.filter((d) => !d.relative);

@@ -78,7 +78,10 @@ export class SourceView {
     }
     if (best.at < 0) return null;
     const span = this.sourceSpan(best.at, Math.min(f.length, best.at + q.length));
-    return { ...span, text: this.text.slice(span.start, span.end), similarity: best.score / total };
+    const text = this.text.slice(span.start, span.end);
+    const lead = text.length - text.trimStart().length;
+    const trimmed = text.trim();
+    return { start: span.start + lead, end: span.start + lead + trimmed.length, text: trimmed, similarity: best.score / total };
   }
 
   private sourceSpan(foldedStart: number, foldedEnd: number): Span {
