@@ -54,7 +54,22 @@ describe('pack folders', () => {
     expect(tv.dateFrom).toBe('reader');
     expect(tv.text).toContain('10 شوال 1446 هـ');
     expect(tv.text).not.toContain('أسعار الأرض');
+    expect(tv.text).not.toContain('مهرجان الزيتون');
     expect(tv.text).not.toContain('الرئيسية');
+  });
+
+  it('reads two sources from one file, each from its own part', () => {
+    const dir = example((m) => (m.events = []));
+    writeFileSync(join(dir, 'sources', 'two.txt'), 'الخبر الأول عن تل الزيتون.\nاقرأ أيضا:\nالخبر الثاني عن تل الزيتون.');
+    writeFileSync(join(dir, 'sources', 'first.json'), JSON.stringify({ file: 'two.txt', outlet: 'أ', title: 'أ', endsBefore: 'اقرأ أيضا:' }));
+    writeFileSync(join(dir, 'sources', 'second.json'), JSON.stringify({ file: 'two.txt', outlet: 'ب', title: 'ب', startsAt: 'الخبر الثاني' }));
+    const folder = readPackFolder(dir);
+    const text = (id: string) => folder.sources.find((s) => s.source.id === id)!.text;
+    expect(text('first')).toBe('الخبر الأول عن تل الزيتون.\n');
+    expect(text('second')).toBe('الخبر الثاني عن تل الزيتون.');
+    expect(folder.sources.filter((s) => s.source.file === 'two.txt')).toHaveLength(2);
+    writeFileSync(join(dir, 'sources', 'second.json'), JSON.stringify({ file: 'two.txt', outlet: 'ب', title: 'ب', startsAt: 'خبر لم يكتب' }));
+    expect(readPackFolder(dir).problems).toEqual(['sources/second.json: "startsAt" («خبر لم يكتب») is not in the article.']);
   });
 
   it('splits front matter from the text', () => {
