@@ -11,7 +11,7 @@
  * what is new, and never one whose quote an event of the pack already cites.
  */
 import { foldString } from '../arabic/normalize';
-import type { CorpusEvent, DateBasis, DatePrecision, EventStatus, Evidence, Localized } from '../corpus/types';
+import type { CorpusEvent, EventStatus } from '../corpus/types';
 import type { DateMention } from '../dates/find';
 import { GREGORIAN_MONTHS, HIJRI_MONTHS } from '../dates/words';
 import { type Matcher, type Mention, compileMatcher, detect } from '../detect/detect';
@@ -21,18 +21,10 @@ import { type Span, SourceView } from './source-view';
 
 export type Decision = 'pending' | 'accept' | 'reject';
 
-export interface Proposal {
+/** A proposed event: the event as pack.json would hold it, the author's decision and the draft's reasons. */
+export interface Proposal extends CorpusEvent {
   /** The author's: "accept" (after writing the title and summary) or "reject"; `pack accept` moves accepted ones into pack.json. */
   decision: Decision;
-  id: string;
-  date: string;
-  datePrecision: DatePrecision;
-  dateBasis: DateBasis;
-  status: EventStatus;
-  title: Localized;
-  summary: Localized;
-  topics: string[];
-  evidence: Evidence[];
   /** Why the draft proposes this date, status and these topics; the author checks each. */
   why: { date: string; status: string; topics: string };
 }

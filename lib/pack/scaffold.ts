@@ -102,6 +102,6 @@ export function acceptProposals(manifest: PackManifest, review: Review): AcceptR
 }
 
 function toEvent(p: Proposal): CorpusEvent {
-  const { id, date, datePrecision, dateBasis, status, title, summary, topics, evidence } = p;
-  return { id, date, datePrecision, dateBasis, status, title, summary, topics, evidence };
+  const { decision: _decision, why: _why, ...event } = p;
+  return event;
 }
