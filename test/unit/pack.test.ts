@@ -90,6 +90,15 @@ describe('pack folders', () => {
   });
 });
 
+describe('the guide', () => {
+  it('shows the example’s texts as the example folder has them', () => {
+    const guide = readFileSync(join(REPO_ROOT, 'docs', 'packs.md'), 'utf8');
+    for (const file of ['wadi-daily-2025-04-10.txt', 'sahel-bulletin.txt']) {
+      for (const line of readFileSync(join(EXAMPLE, 'sources', file), 'utf8').split('\n').filter(Boolean)) expect(guide, file).toContain(line);
+    }
+  });
+});
+
 describe('pack draft', () => {
   const noEvents = () => example((m) => (m.events = []));
 
