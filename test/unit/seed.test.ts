@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { corpusPackSchema } from '../../lib/corpus/schema';
 import type { CorpusPack } from '../../lib/corpus/types';
 import { PackError, cardFor, exportPack, importPack, listPacks, openDb, resetToBundled, seedBundled, type SiyaqDb } from '../../lib/db';
 import { event, importedPack, pack } from './db-fixtures';
@@ -167,7 +168,8 @@ describe('seedBundled', () => {
     const db = await freshDb();
     const bundled = JSON.parse(readFileSync(new URL('../../data/corpus.json', import.meta.url), 'utf8')) as CorpusPack;
     expect(await seedBundled(db, bundled)).toBe('seeded');
-    expect(await exportPack(db, bundled.id)).toEqual(bundled);
+    // The pack as the format has it: fields it does not know (language, licence, contentHash from npm run pack) are not kept.
+    expect(await exportPack(db, bundled.id)).toEqual(corpusPackSchema.parse(bundled));
     const card = await cardFor(db, 'sudani', '2024-09-24');
     expect(card!.topic.label.ar).toBeTruthy();
     expect(card!.events.length).toBeGreaterThan(0);
