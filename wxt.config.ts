@@ -63,7 +63,7 @@ export default defineConfig({
           // Desktop only: no gecko_android key, which is how AMO reads "not for
           // Firefox for Android" (the card opens on hover). The id is permanent
           // from the first upload; the floor is ESR 140, where the marks' paint
-          // (background-color in ::highlight) works (docs/adr/0007-store-identity-and-floors.md).
+          // (background-color in ::highlight) works (docs/adr/0014-store-identity-and-floors.md).
           browser_specific_settings: {
             gecko: {
               id: '{3e60cf06-35e5-4930-94a6-d990f34410ef}',

@@ -1,6 +1,6 @@
 /**
  * The context card the content script shows beside a marked mention, inside a
- * closed shadow root (docs/adr/0007-card-in-a-closed-shadow-root.md). Styles
+ * closed shadow root (docs/adr/0008-card-in-a-closed-shadow-root.md). Styles
  * live in components/card.css, which the content script adopts into that root
  * (imported with `?inline`): this file must not import CSS, nor anything
  * heavier than Preact and lib/i18n.

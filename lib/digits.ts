@@ -3,7 +3,7 @@
  * (٠-٩). Outlets differ (most print Western digits, some Arabic-Indic), and a
  * card whose dates use one set beside a dateline in the other reads as two
  * voices, so by default the card follows the page it sits on when the page is
- * clear about it (docs/adr/0007-month-names-and-digits.md). Imported by the
+ * clear about it (docs/adr/0011-month-names-and-digits.md). Imported by the
  * content script: kept tiny and free of imports.
  */
 

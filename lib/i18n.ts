@@ -2,7 +2,7 @@
  * UI strings and dates, Arabic first. The content script's card imports this
  * module, so it stays small and depends on nothing but wxt/browser.
  *
- * Choices made once, for every surface (docs/adr/0007-month-names-and-digits.md):
+ * Choices made once, for every surface (docs/adr/0011-month-names-and-digits.md):
  * - The interface language is the reader's setting: Arabic, English, or the
  *   browser's own language.
  * - Arabic months use the standard names (يناير … ديسمبر), the form the big

@@ -31,7 +31,7 @@ export interface Settings {
   /**
    * Mark names from imported packs on pages. A page can see which words are
    * marked, so a reader with a private pack may keep its names unmarked
-   * (docs/adr: what a page can learn).
+   * (docs/adr/0012-what-a-page-can-learn.md).
    */
   markImported: boolean;
 }

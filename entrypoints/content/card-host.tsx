@@ -2,7 +2,7 @@
  * The card's home on the page: an element of Siyaq's own carrying
  * `data-siyaq-card`, with a closed shadow root, so the page's styles cannot
  * reach the card, the card's cannot reach the page, and the page's scripts can
- * neither read nor drive it (docs/adr/0007-card-in-a-closed-shadow-root.md).
+ * neither read nor drive it (docs/adr/0008-card-in-a-closed-shadow-root.md).
  * Positioned by hand (lib/page/placement.ts) next to the mention.
  */
 import { render } from 'preact';

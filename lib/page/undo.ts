@@ -1,6 +1,6 @@
 /**
  * The undo offer after the reader mutes a topic or turns Siyaq off for a site
- * from the card (docs/adr/0008-undo-by-deferred-commit.md).
+ * from the card (docs/adr/0009-undo-by-deferred-commit.md).
  */
 
 /** How long the card offers Undo. */

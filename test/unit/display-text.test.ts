@@ -1,6 +1,6 @@
 /**
  * What the reader sees of the bundled corpus and the interface's dates speaks
- * one month-name system per language (docs/adr/0007-month-names-and-digits.md):
+ * one month-name system per language (docs/adr/0011-month-names-and-digits.md):
  * in Arabic the standard names (يناير … ديسمبر) exactly as formatDate writes
  * them, never the Levantine/Iraqi, Maghrebi or a paired «كانون الثاني/يناير»
  * form. Evidence quotes are the sources' own words and keep theirs (their

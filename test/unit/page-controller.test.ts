@@ -24,7 +24,7 @@ class TestHighlight extends Set<Range> {
   }
 }
 const registry = new Map<string, TestHighlight>();
-// The card's shadow root is closed (ADR 0009): the test keeps each root the card host attaches.
+// The card's shadow root is closed (ADR 0008): the test keeps each root the card host attaches.
 const shadowRoots = new WeakMap<Element, ShadowRoot>();
 const attachShadow = Element.prototype.attachShadow;
 Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit): ShadowRoot {

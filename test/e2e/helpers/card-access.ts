@@ -1,6 +1,6 @@
 /**
  * How the tests reach Siyaq's card, which lives in a closed shadow root that
- * the page's own scripts cannot open (docs/adr/0007-card-in-a-closed-shadow-root.md).
+ * the page's own scripts cannot open (docs/adr/0008-card-in-a-closed-shadow-root.md).
  * The automation protocol can: in Chromium, CDP's DOM domain describes the host
  * with `pierce: true` and resolves its shadow root to an object; in Firefox,
  * WebDriver BiDi serialises the host with `includeShadowTree: "all"`. Either
