@@ -206,7 +206,8 @@ function PageSection(props: { page: PageState; data: TimelineData | null; lang: 
   if (summary.topics.length === 0) {
     return (
       <>
-        <p class="page-empty">{t('pageNoTopics', lang)}</p>
+        {/* A front's teasers are not read (lib/detect/article.ts): say so rather than "no name it knows". */}
+        <p class="page-empty">{t(article ? 'pageNoTopics' : 'pageFrontNoTopics', lang)}</p>
         {dateLine}
       </>
     );

@@ -21,7 +21,6 @@ import { byPriority, matcherTopics } from './queries';
 /** A worker that takes longer than this to be ready for one import is stalling every tab that waits on it. */
 export const COMPILE_BUDGET_MS = 2000;
 
-
 export interface MatcherSet {
   key: string;
   matcher: Matcher;

@@ -251,7 +251,7 @@ describe('Chromium: the reading experience (production build)', () => {
 
   it('Enter on a topic in the popup\'s "on this page" list scrolls the article to its mention and opens its card with focus', async () => {
     await article.evaluate(() => window.scrollTo(0, 0));
-    const first = await d.evaluate(mentionBox, { highlight: 'siyaq-mention-underline', includes: AUSTIN.phrase });
+    const first = await d.evaluate(mentionBox, { highlight: 'siyaq-mention-tint', includes: AUSTIN.phrase });
     expect(first?.inView, 'Austin\'s mention should start below the fold').toBe(false);
     const popup = await session.open(session.extensionUrl(`popup.html?tab=${tabId}`));
     const topic = popup.locator(`.page-topic[data-topic="${AUSTIN.topic}"]`);
