@@ -114,13 +114,18 @@ describe('Popup', () => {
   });
 
   it('says first that nothing is marked on a page without marks, and keeps the timeline for the reader to open', async () => {
-    const summary = { url: 'https://www.aljazeera.net/', active: true, arabic: true, article: false, published: null, topics: [] };
-    renderPopup({ page: { state: 'ready', summary } });
-    const pagePanel = document.querySelector('[aria-labelledby="on-this-page"]')!;
-    expect([...pagePanel.querySelectorAll('p')].map((p) => p.textContent)).toEqual([
-      'لا شيء مُبرز في هذه الصفحة: لم يجد فيها سياق اسماً يعرفه.',
+    const front = { url: 'https://www.aljazeera.net/', active: true, arabic: true, article: false, published: null, topics: [] };
+    const texts = () => [...document.querySelectorAll('[aria-labelledby="on-this-page"] p')].map((p) => p.textContent);
+    // A front page's teasers are not read: it says so, not that it knows no name there.
+    renderPopup({ page: { state: 'ready', summary: front } });
+    expect(texts()).toEqual([
+      'لا شيء مُبرز في هذه الصفحة: ليست مقالاً، ويُبرز سياق الأسماء في المقالات لا في الصفحات الرئيسية وقوائم العناوين.',
       'لم يتبيّن تاريخ هذه الصفحة.',
     ]);
+    cleanup();
+    const summary = { ...front, url: 'https://www.aljazeera.net/news/2024/9/24/x', article: true };
+    renderPopup({ page: { state: 'ready', summary } });
+    expect(texts()).toEqual(['لا شيء مُبرز في هذه الصفحة: لم يجد فيها سياق اسماً يعرفه.', 'لم يتبيّن تاريخ نشر هذا المقال.']);
     expect(shownIds()).toEqual([]);
     // No "this page only" filter without page topics.
     expect(screen.queryByRole('button', { name: 'مواضيع هذه الصفحة فقط' })).toBeNull();
