@@ -150,7 +150,7 @@ export function Options({ lang, library, version, onRemoveExtraHost, ...keyboard
         if (file.size > MAX_PACK_BYTES) throw new Told(t('fileTooLarge', lang, { mb: MAX_PACK_BYTES / (1024 * 1024) }));
         const text = await file.text();
         const outcome = await library.importPack(text);
-        if ('title' in outcome) return await imported(outcome);
+        if ('title' in outcome) return imported(outcome);
         const old = outcome.replaces;
         ask({
           text: t('confirmReplace', lang, { title: localized(old.title, lang), version: old.version }),

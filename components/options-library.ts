@@ -51,7 +51,7 @@ export const library: Library = {
   },
   async packsChanged() {
     const request: Request = { type: 'packs-changed' };
-    const answer = (await browser.runtime.sendMessage(request)) as Response<{ type: 'packs-changed' }> | undefined;
+    const answer = await browser.runtime.sendMessage<Request, Response<{ type: 'packs-changed' }> | undefined>(request);
     return answer?.skipped ?? [];
   },
 };

@@ -25,7 +25,7 @@ export function usePolled<T>(
         const value = await load();
         if (stopped) return;
         if (value !== null) return setData(value);
-        if (Date.now() < deadline) timer = setTimeout(attempt, intervalMs);
+        if (Date.now() < deadline) timer = setTimeout(() => void attempt(), intervalMs);
         else setError({ cause: new DbError('not-ready', `no library after ${timeoutMs} ms`) });
       } catch (e) {
         if (!stopped) setError({ cause: e });

@@ -18,6 +18,8 @@ export default defineBackground(() => {
   // Listeners first and synchronously: an event that woke the worker is
   // delivered only to listeners registered in its first turn.
   const background = new Background(ready);
+  // runtime.onMessage takes a returned promise as the answer (the WebExtension API; ADR 0006).
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((message, sender) => background.handle(message, sender));
   browser.commands.onCommand.addListener((command) => void relayCommand(command));
   // Firefox may close the popup while its permission prompt is open, before the

@@ -454,7 +454,7 @@ async function floorScriptEvaluate(page: string, loads: number): Promise<number 
     const scriptUrl = `chrome-extension://${new URL(worker.url()).host}/content.js`;
     const times: number[] = [];
     for (let i = 0; i <= loads; i++) {
-      const { evaluate } = await tracedLoad(context, `${ARTICLE_URL}-typical`, scriptUrl, async () => true);
+      const { evaluate } = await tracedLoad(context, `${ARTICLE_URL}-typical`, scriptUrl, () => Promise.resolve(true));
       // The first load warms the browser, as for Siyaq's figures.
       if (i > 0 && evaluate > 0) times.push(evaluate);
     }

@@ -69,7 +69,7 @@ function detectFile(file: string, matcher: Matcher): Report {
   // linkedom puts a fragment without <html> beside, not inside, the document
   // element; a browser would wrap it, so wrap it the same way.
   const html = /<html[\s>]/i.test(text) ? text : `<!doctype html><html>${text}</html>`;
-  const doc = parseHTML(html).document as unknown as Document;
+  const doc = parseHTML(html).document;
   const page = pageText(readBlocks(articleRoot(doc))).text;
   return { ...report(detect(page, matcher, { inner: true })), published: detectPublished(doc) };
 }

@@ -47,7 +47,7 @@ function fixturePages(): Labelled[] {
 }
 
 function report(label: string, r: Result): void {
-  console.log(`${label}\n  (text, topic)  ${r.topics}\n  mentions       ${r.mentions}`);
+  console.log(`${label}\n  (text, topic)  ${r.topics.toString()}\n  mentions       ${r.mentions.toString()}`);
 }
 
 

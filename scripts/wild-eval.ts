@@ -101,7 +101,7 @@ function sentenceLabels(sentences: string[], labels: Label[]): Label[][] {
 
 function line(label: string, r: Result, words: number): string {
   const per10k = (r.mentions.fp / words) * 10_000;
-  return `${label}\n  false marks    ${r.mentions.fp} in ${words} words = ${per10k.toFixed(2)} per 10,000 words\n  (text, topic)  ${r.topics}\n  mentions       ${r.mentions}`;
+  return `${label}\n  false marks    ${r.mentions.fp} in ${words} words = ${per10k.toFixed(2)} per 10,000 words\n  (text, topic)  ${r.topics.toString()}\n  mentions       ${r.mentions.toString()}`;
 }
 
 /** Runs the wild evaluation; false when the cache is missing or the figures are under target. */

@@ -17,7 +17,7 @@ export default defineContentScript({
 });
 
 async function ask<T>(request: Request): Promise<T> {
-  return (await browser.runtime.sendMessage(request)) as T;
+  return (await browser.runtime.sendMessage(request));
 }
 
 const nextRequestId = requestIds();
@@ -121,7 +121,10 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     }
     return session.controller.handle(request);
   };
+  // runtime.onMessage takes a returned promise as the answer (the WebExtension API).
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener(onMessage);
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   ctx.signal.addEventListener('abort', () => releaseListener(() => browser.runtime.onMessage.removeListener(onMessage)), {
     once: true,
   });

@@ -17,7 +17,7 @@ import { failureText } from '../../components/failure';
 
 async function askPage(tabId: number): Promise<PageState> {
   try {
-    const summary = (await browser.tabs.sendMessage(tabId, { type: 'page-summary' } satisfies TabRequest)) as PageSummary | undefined;
+    const summary = await browser.tabs.sendMessage<TabRequest, PageSummary | undefined>(tabId, { type: 'page-summary' });
     return summary ? { state: 'ready', summary } : { state: 'none' };
   } catch {
     // No content script in this tab: a browser page, a site Siyaq does not read, or one loaded before install.

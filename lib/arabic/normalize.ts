@@ -11,7 +11,7 @@
  * non-Arabic combining marks (NFC of that one cluster).
  */
 
-import { WORD_CLASS, classify, isWordCode } from './chars';
+import { isWordCode } from './chars';
 
 export interface Folded {
   text: string;

@@ -353,7 +353,7 @@ interface Grammar {
 const buildGrammars = () => ({
   gregorian: { re: GREGORIAN_RE(), anchor: new RegExp(GM, 'g'), back: 60, wordStart: true },
   hijri: { re: HIJRI_RE(), anchor: new RegExp(HM, 'g'), back: 30, wordStart: true },
-  numeric: { re: NUMERIC_RE(), anchor: /\d[/.\-]\d/g, back: 24, wordStart: false },
+  numeric: { re: NUMERIC_RE(), anchor: /\d[/.-]\d/g, back: 24, wordStart: false },
   year: { re: YEAR_RE(), anchor: /عام|سنه/g, back: 4, wordStart: false },
   relative: { re: RELATIVE_RE(), anchor: new RegExp(`امس|البارحه|غد|منذ|قبل|بعد|اسبوع|شهر|عام|سنه|هذا|هذه|${WD}`, 'g'), back: 12, wordStart: false },
 } satisfies Record<string, Grammar>);

@@ -39,7 +39,7 @@ function parse(html: string): Document {
   // linkedom puts a fragment without <html> beside, not inside, the document
   // element; a browser would wrap it, so wrap it the same way (as scripts/detect.ts does).
   const wrapped = /<html[\s>]/i.test(html) ? html : `<!doctype html><html>${html}</html>`;
-  return parseHTML(wrapped).document as unknown as Document;
+  return parseHTML(wrapped).document;
 }
 
 function readHtml(raw: string): ReadArticle {
@@ -59,7 +59,7 @@ function readText(raw: string): ReadArticle {
   const lines = raw.split('\n').map((l) => l.trim()).filter((l) => l !== '');
   // The same reader as for pages: the first line stands as the headline, the
   // next lines as the blocks by it, where bylines put their dates.
-  const doc = parseHTML('<!doctype html><html><body><article></article></body></html>').document as unknown as Document;
+  const doc = parseHTML('<!doctype html><html><body><article></article></body></html>').document;
   const article = doc.querySelector('article')!;
   lines.slice(0, 12).forEach((line, i) => {
     const el = doc.createElement(i === 0 ? 'h1' : 'p');

@@ -5,7 +5,6 @@
  * (lib/db/store.ts's contentHash, the one Siyaq keeps for installed packs), so
  * anyone can tell two builds of the same content apart from two editions.
  */
-import type { CorpusPack } from '../corpus/types';
 import { contentHash } from '../db/store';
 import type { Review } from './draft';
 import { type CheckResult, checkPack } from './check';
@@ -16,7 +15,7 @@ export type BuildResult = { ok: true; json: string; hash: string; check: CheckRe
 export async function buildPack(folder: PackFolder, review: Review | null = null): Promise<BuildResult> {
   const check = checkPack(folder, review);
   if (check.errors > 0) return { ok: false, check };
-  const hash = await contentHash(check.pack as CorpusPack);
+  const hash = await contentHash(check.pack);
   return { ok: true, hash, check, json: packJson({ ...check.pack, contentHash: hash }) };
 }
 

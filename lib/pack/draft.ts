@@ -235,7 +235,7 @@ export function candidates(sources: PackSource[], matcher: Matcher): Review['can
         const start = run[0]!.index;
         const end = run[n - 1]!.index + run[n - 1]![0].length;
         const phrase = f.slice(start, end);
-        if (!MONTH_WORD.test(phrase) && !JOINED.test(phrase)) count(arabic, phrase, s.text.slice(map[start]!, map[end]!), id);
+        if (!MONTH_WORD.test(phrase) && !JOINED.test(phrase)) count(arabic, phrase, s.text.slice(map[start], map[end]), id);
       }
     }
   }

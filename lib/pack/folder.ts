@@ -129,7 +129,7 @@ export function splitFrontMatter(raw: string): { fields: SourceSidecar; text: st
     const kv = /^\s*([A-Za-z]+)\s*:\s*(.*?)\s*$/.exec(line);
     if (kv) fields[kv[1]!] = kv[2] === 'null' || kv[2] === '' ? null : kv[2]!;
   }
-  return { fields: fields as SourceSidecar, text: raw.slice(m[0].length) };
+  return { fields: fields, text: raw.slice(m[0].length) };
 }
 
 /** Reads the manifest and every source of the pack folder `dir`. */

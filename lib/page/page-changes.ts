@@ -85,7 +85,7 @@ export class PageChanges {
     this.deps.pacing.whenIdle(() => {
       this.idle = false;
       this.reading = true;
-      this.readChanges()
+      void this.readChanges()
         .catch(() => undefined)
         .then(() => {
           this.reading = false;

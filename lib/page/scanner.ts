@@ -59,7 +59,7 @@ export class PageScanner {
    * Reads every block under `root`, a batch at a time; `afterBatch` runs once
    * each batch's mentions are filed. False when the read was called off.
    */
-  async scan(root: Element, run: RunSteps, afterBatch: () => Promise<void> = async () => undefined): Promise<boolean> {
+  async scan(root: Element, run: RunSteps, afterBatch: () => Promise<void> = () => Promise.resolve()): Promise<boolean> {
     const reader = new BlockReader(root);
     while (!reader.done) {
       const batch = await run(gather(reader));

@@ -20,12 +20,12 @@ import { event, importedPack, pack } from '../unit/db-fixtures';
 // Each step reads and writes a real database: wide margins for a loaded machine.
 configure({ asyncUtilTimeout: 10_000 });
 
-let persist: ReturnType<typeof vi.fn>;
+let persist: ReturnType<typeof vi.fn<() => Promise<boolean>>>;
 
 beforeEach(async () => {
   fakeBrowser.reset();
   await resetToBundled(await db(), pack());
-  persist = vi.fn(async () => true);
+  persist = vi.fn<() => Promise<boolean>>(async () => true);
   Object.defineProperty(navigator, 'storage', { value: { persist }, configurable: true });
 });
 afterEach(() => {
@@ -103,7 +103,7 @@ describe('the options page asks before deleting an import', () => {
 describe('the options page says what went wrong and what to do', () => {
   it('an import finishes while the browser still asks the reader about persistent storage (Firefox leaves persist() pending)', async () => {
     background();
-    persist.mockImplementation(() => new Promise(() => undefined));
+    persist.mockImplementation(() => new Promise<boolean>(() => undefined));
     renderOptions();
     await screen.findByText(/The end of the coalition mission/);
     choose(json(importedPack()));

@@ -32,7 +32,7 @@ markPixelSuite('Firefox ESR', async () => {
         await page.bringToFront();
         await page.mouse.move(2, 2);
       },
-      evaluate: (fn, arg) => page!.evaluate(fn as never, arg) as never,
+      evaluate: (fn, arg) => page!.evaluate(fn as never, arg),
       screenshot: () => page!.screenshot(),
     },
     pageErrors: session.pageErrors,

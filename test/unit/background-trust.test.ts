@@ -132,7 +132,7 @@ describe('detect work is done once', () => {
     const listen = createMessageListener(ready, { matchers });
     const request = { type: 'detect', id: 'batch-1', text: 'هجوم داعش على عين الأسد', known: [] };
     const attempts = [listen(request, page()), listen(request, page()), listen(request, page())];
-    const answers = await Promise.all(attempts);
+    const answers = await Promise.all(attempts.map((a) => Promise.resolve(a)));
     expect(answers[0]).toBe(answers[1]);
     expect(answers[0]).toBe(answers[2]);
     expect(topicsIn(answers[0])).toEqual(['isis', 'ain-al-asad']);

@@ -45,7 +45,7 @@ describe('openDb and upgrades', () => {
     const raw = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open(name, 1);
       req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+      req.onerror = () => reject(req.error ?? new Error('open failed'));
     });
     await expect(openDb(name, { blockedTimeoutMs: 100 })).rejects.toThrow(/cannot be upgraded: another open copy of Siyaq/);
     raw.close();

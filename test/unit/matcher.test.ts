@@ -1,11 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foldString } from '../../lib/arabic/normalize';
 import { compileMatcher, detect } from '../../lib/detect/detect';
 import { applyEdit, spellingEdits } from '../../lib/detect/variants';
-import type { CorpusPack } from '../../lib/corpus/types';
-import { REPO_ROOT, readSeed, seedFiles } from '../seeds';
 import { DETECTOR_PACK } from '../fixtures/detector-pack';
 
 const matcher = compileMatcher(DETECTOR_PACK);

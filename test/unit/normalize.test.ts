@@ -7,7 +7,7 @@ function span(source: string, s: number, e: number): string {
   const { text, map } = fold(source);
   expect(map.length).toBe(text.length + 1);
   expect(map[text.length]).toBe(source.length);
-  return source.slice(map[s]!, map[e]!);
+  return source.slice(map[s], map[e]);
 }
 
 describe('fold: ARABIC.md classes', () => {

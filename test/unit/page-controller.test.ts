@@ -33,7 +33,7 @@ Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit):
   return root;
 };
 const shadowOf = (host: Element | null): ShadowRoot | null => (host ? (shadowRoots.get(host) ?? null) : null);
-const testWindow = window as unknown as Window & typeof globalThis;
+const testWindow = window;
 Object.assign(testWindow, { Highlight: TestHighlight });
 // happy-dom's window.CSS is a getter that returns a new object on each read: pin one.
 Object.defineProperty(testWindow, 'CSS', { value: Object.assign(testWindow.CSS, { highlights: registry }), configurable: true });

@@ -13,7 +13,7 @@ function mockScripting(granted: boolean) {
   const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(granted);
   const remove = vi.spyOn(fakeBrowser.permissions, 'remove').mockResolvedValue(true);
   vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockImplementation(async (filter) =>
-    registered.filter((s) => !filter?.ids || filter.ids.includes(s.id)) as never,
+    registered.filter((s) => !filter?.ids || filter.ids.includes(s.id)),
   );
   const register = vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockImplementation(async (scripts) => {
     registered.push(...scripts);

@@ -63,7 +63,7 @@ export async function pageViewOfCard(d: Driver, secret: string): Promise<PageVie
       return {
         shadowRoot: host.shadowRoot === null ? null : ('readable' as const),
         innerText: document.documentElement.innerText.includes(secret),
-        textContent: document.documentElement.textContent!.includes(secret),
+        textContent: document.documentElement.textContent.includes(secret),
         selection: selected.includes(secret),
         outerHTML: document.documentElement.outerHTML.includes(secret),
         elementAtCard: atCard === host ? 'host' : (atCard?.localName ?? null),

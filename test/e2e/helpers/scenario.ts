@@ -32,7 +32,7 @@ export function playwrightDriver(page: PlaywrightPage): Driver {
 
 export function puppeteerDriver(page: PuppeteerPage): Driver {
   return {
-    evaluate: <A, R>(fn: (arg: A) => R, arg: A) => page.evaluate(fn as never, arg) as Promise<R>,
+    evaluate: <A, R>(fn: (arg: A) => R, arg: A) => page.evaluate(fn as never, arg),
     card: (fn, arg) => firefoxCard(page, fn, arg),
     move: (x, y) => page.mouse.move(x, y, { steps: 3 }),
     click: (x, y) => page.mouse.click(x, y),
