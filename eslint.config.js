@@ -44,9 +44,15 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Build elements; never HTML from strings.' },
-        { selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]', message: 'Build elements; never HTML from strings.' },
+        {
+          selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Build elements; never HTML from strings.',
+        },
         { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Build elements; never HTML from strings.' },
-        { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]", message: 'Build elements; never HTML from strings.' },
+        {
+          selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]",
+          message: 'Build elements; never HTML from strings.',
+        },
       ],
     },
   },
@@ -66,7 +72,10 @@ export default tseslint.config(
   {
     files: ['entrypoints/content/**', 'entrypoints/reader-ui.ts', 'lib/page/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: CONTENT_SCRIPT_FORBIDDEN.map((p) => ({ ...p, allowTypeImports: true })) }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: CONTENT_SCRIPT_FORBIDDEN.map((p) => ({ ...p, allowTypeImports: true })) },
+      ],
     },
   },
   {

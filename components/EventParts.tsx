@@ -15,7 +15,11 @@ export function EventDate({ event, lang }: { event: Pick<CorpusEvent, 'date' | '
   const inferred = event.dateBasis === 'inferred';
   const digits = useDigits();
   return (
-    <time class={inferred ? 'sq-date sq-date-approx' : 'sq-date'} dateTime={event.date} title={inferred ? t('approxDate', lang) : undefined}>
+    <time
+      class={inferred ? 'sq-date sq-date-approx' : 'sq-date'}
+      dateTime={event.date}
+      title={inferred ? t('approxDate', lang) : undefined}
+    >
       {formatDate(event.date, lang, event.datePrecision, event.dateBasis, digits)}
     </time>
   );

@@ -6,15 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Localized, Source } from '../lib/corpus/types';
-import {
-  DWELL_MAX_MS,
-  DWELL_MIN_MS,
-  muteTopic,
-  setOutletEnabled,
-  unmuteTopic,
-  updateSettings,
-  type Settings,
-} from '../lib/settings';
+import { DWELL_MAX_MS, DWELL_MIN_MS, muteTopic, setOutletEnabled, unmuteTopic, updateSettings, type Settings } from '../lib/settings';
 import { OUTLETS } from '../lib/sites';
 import { formatDate, localized, t, tn, type Lang } from '../lib/i18n';
 import type { BrowserKind, Shortcuts } from '../lib/shortcuts';

@@ -78,104 +78,120 @@ export function Popup(props: PopupProps) {
 
   return (
     <DigitsContext.Provider value={digits}>
-    <div class="popup">
-      <header class="popup-head">
-        <h1 class="brand">{t('appName', lang)}</h1>
-        {site ? (
-          <button
-            type="button"
-            role="switch"
-            class="switch"
-            aria-checked={siteOn}
-            disabled={!settings.enabled}
-            onClick={() => props.onToggleSite(!siteOn)}
-          >
-            <span class="switch-track" aria-hidden="true">
-              <span class="switch-thumb" />
-            </span>
-            <span class="switch-label">{t(siteOn ? 'siteOn' : 'siteOff', lang, { host: site.host })}</span>
-          </button>
-        ) : (
-          <p class="muted">{t('siteUnsupported', lang)}</p>
-        )}
-      </header>
+      <div class="popup">
+        <header class="popup-head">
+          <h1 class="brand">{t('appName', lang)}</h1>
+          {site ? (
+            <button
+              type="button"
+              role="switch"
+              class="switch"
+              aria-checked={siteOn}
+              disabled={!settings.enabled}
+              onClick={() => props.onToggleSite(!siteOn)}
+            >
+              <span class="switch-track" aria-hidden="true">
+                <span class="switch-thumb" />
+              </span>
+              <span class="switch-label">{t(siteOn ? 'siteOn' : 'siteOff', lang, { host: site.host })}</span>
+            </button>
+          ) : (
+            <p class="muted">{t('siteUnsupported', lang)}</p>
+          )}
+        </header>
 
-      {!settings.enabled ? (
-        <p class="notice">
-          {t('extensionOff', lang)}{' '}
-          <button type="button" class="link-button" onClick={props.onEnable}>
-            {t('enabled', lang)}
-          </button>
-        </p>
-      ) : null}
-      {notice ? (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="notice notice-error" role="alert">
-          {t('loadFailed', lang, { error })}
-        </p>
-      ) : null}
+        {!settings.enabled ? (
+          <p class="notice">
+            {t('extensionOff', lang)}{' '}
+            <button type="button" class="link-button" onClick={props.onEnable}>
+              {t('enabled', lang)}
+            </button>
+          </p>
+        ) : null}
+        {notice ? (
+          <p class="notice" role="status">
+            {notice}
+          </p>
+        ) : null}
+        {error ? (
+          <p class="notice notice-error" role="alert">
+            {t('loadFailed', lang, { error })}
+          </p>
+        ) : null}
 
-      <section class="panel" aria-labelledby="on-this-page">
-        <h2 id="on-this-page" class="panel-title">
-          {t('onThisPage', lang)}
-        </h2>
-        <PageSection page={page} data={data} lang={lang} digits={digits} onShowTopic={props.onShowTopic} />
-      </section>
-
-      <section class="panel" aria-labelledby="timeline-title">
-        <div class="panel-head">
-          <h2 id="timeline-title" class="panel-title">
-            {t('timeline', lang)}
+        <section class="panel" aria-labelledby="on-this-page">
+          <h2 id="on-this-page" class="panel-title">
+            {t('onThisPage', lang)}
           </h2>
-          {pageTopics.length > 0 ? (
-            <div class="segmented" role="group">
-              <button type="button" aria-pressed={scoped} onClick={() => { setScopeToPage(true); setTopic(null); }}>
-                {t('pageTopicsOnly', lang)}
+          <PageSection page={page} data={data} lang={lang} digits={digits} onShowTopic={props.onShowTopic} />
+        </section>
+
+        <section class="panel" aria-labelledby="timeline-title">
+          <div class="panel-head">
+            <h2 id="timeline-title" class="panel-title">
+              {t('timeline', lang)}
+            </h2>
+            {pageTopics.length > 0 ? (
+              <div class="segmented" role="group">
+                <button
+                  type="button"
+                  aria-pressed={scoped}
+                  onClick={() => {
+                    setScopeToPage(true);
+                    setTopic(null);
+                  }}
+                >
+                  {t('pageTopicsOnly', lang)}
+                </button>
+                <button
+                  type="button"
+                  aria-pressed={!scoped}
+                  onClick={() => {
+                    setScopeToPage(false);
+                    setTopic(null);
+                  }}
+                >
+                  {t('showAll', lang)}
+                </button>
+              </div>
+            ) : null}
+          </div>
+          {!data ? (
+            error ? null : (
+              <Preparing lang={lang} />
+            )
+          ) : showTimeline ? (
+            <div ref={timelineRef}>
+              <Timeline data={data} lang={lang} scope={scoped ? pageTopics : null} topic={topic} onTopic={setTopic} />
+            </div>
+          ) : (
+            <div class="row">
+              <button type="button" class="button" onClick={() => setOpened('search')}>
+                {t('searchEvents', lang)}
               </button>
-              <button type="button" aria-pressed={!scoped} onClick={() => { setScopeToPage(false); setTopic(null); }}>
-                {t('showAll', lang)}
+              <button type="button" class="button" onClick={() => setOpened('browse')}>
+                {tn('browseTimeline', data.events.length, lang, digits)}
               </button>
             </div>
-          ) : null}
-        </div>
-        {!data ? (
-          error ? null : <Preparing lang={lang} />
-        ) : showTimeline ? (
-          <div ref={timelineRef}>
-            <Timeline data={data} lang={lang} scope={scoped ? pageTopics : null} topic={topic} onTopic={setTopic} />
-          </div>
-        ) : (
-          <div class="row">
-            <button type="button" class="button" onClick={() => setOpened('search')}>
-              {t('searchEvents', lang)}
-            </button>
-            <button type="button" class="button" onClick={() => setOpened('browse')}>
-              {tn('browseTimeline', data.events.length, lang, digits)}
-            </button>
-          </div>
-        )}
-      </section>
+          )}
+        </section>
 
-      <section class="panel" aria-labelledby="keyboard-title">
-        <h2 id="keyboard-title" class="panel-title">
-          {t('keyboard', lang)}
-        </h2>
-        <KeyboardHelp lang={lang} shortcuts={props.shortcuts} browserKind={props.browserKind} onChange={props.onChangeShortcuts} />
-      </section>
+        <section class="panel" aria-labelledby="keyboard-title">
+          <h2 id="keyboard-title" class="panel-title">
+            {t('keyboard', lang)}
+          </h2>
+          <KeyboardHelp lang={lang} shortcuts={props.shortcuts} browserKind={props.browserKind} onChange={props.onChangeShortcuts} />
+        </section>
 
-      <footer class="popup-foot">
-        <button type="button" class="link-button" onClick={() => props.onOpenTimelinePage(topic)}>
-          {t('openTimelinePage', lang)}
-        </button>
-        <button type="button" class="link-button" onClick={props.onOpenOptions}>
-          {t('openOptions', lang)}
-        </button>
-      </footer>
-    </div>
+        <footer class="popup-foot">
+          <button type="button" class="link-button" onClick={() => props.onOpenTimelinePage(topic)}>
+            {t('openTimelinePage', lang)}
+          </button>
+          <button type="button" class="link-button" onClick={props.onOpenOptions}>
+            {t('openOptions', lang)}
+          </button>
+        </footer>
+      </div>
     </DigitsContext.Provider>
   );
 }

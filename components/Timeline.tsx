@@ -80,10 +80,7 @@ export function Timeline({ data, lang, scope = null, topic, onTopic, chipLimit =
   const topicById = useMemo(() => new Map(data.topics.map((tp) => [tp.id, tp])), [data]);
   const sourceById = useMemo(() => new Map(data.sources.map((s) => [s.id, s])), [data]);
 
-  const scoped = useMemo(
-    () => (scope ? data.events.filter((e) => e.topics.some((id) => scope.includes(id))) : data.events),
-    [data, scope],
-  );
+  const scoped = useMemo(() => (scope ? data.events.filter((e) => e.topics.some((id) => scope.includes(id))) : data.events), [data, scope]);
   // Chips for the topics in scope, the most eventful first.
   const chips = useMemo(() => {
     const counts = new Map<string, number>();
@@ -163,14 +160,23 @@ export function Timeline({ data, lang, scope = null, topic, onTopic, chipLimit =
                         const tp = topicById.get(id);
                         return tp
                           ? [
-                              <button type="button" key={id} class="tag" aria-pressed={topic === id} onClick={() => onTopic(topic === id ? null : id)}>
+                              <button
+                                type="button"
+                                key={id}
+                                class="tag"
+                                aria-pressed={topic === id}
+                                onClick={() => onTopic(topic === id ? null : id)}
+                              >
                                 {localized(tp.label, lang)}
                               </button>,
                             ]
                           : [];
                       })}
                     </div>
-                    <EvidenceDisclosure items={e.evidence.map((evidence) => ({ evidence, source: sourceById.get(evidence.source) }))} lang={lang} />
+                    <EvidenceDisclosure
+                      items={e.evidence.map((evidence) => ({ evidence, source: sourceById.get(evidence.source) }))}
+                      lang={lang}
+                    />
                   </li>
                 ))}
               </ol>

@@ -103,7 +103,7 @@ function QuestionView({ question, sources, topics, lang }: { question: Question;
       <h3 class="question-title">{localized(question.question, lang, digits)}</h3>
       <ol class="answers">
         {answers.map((a) => {
-          const who = a.saidBy.topic ? topicById.get(a.saidBy.topic)?.label ?? a.saidBy.label : a.saidBy.label;
+          const who = a.saidBy.topic ? (topicById.get(a.saidBy.topic)?.label ?? a.saidBy.label) : a.saidBy.label;
           return (
             <li key={a.id} class="answer" data-answer-id={a.id}>
               <p class="answer-text">{localized(a.answer, lang, digits)}</p>
@@ -112,7 +112,10 @@ function QuestionView({ question, sources, topics, lang }: { question: Question;
                 {lang === 'ar' ? '، ' : ', '}
                 <EventDate event={a} lang={lang} />
               </p>
-              <EvidenceDisclosure items={a.evidence.map((evidence) => ({ evidence, source: sourceById.get(evidence.source) }))} lang={lang} />
+              <EvidenceDisclosure
+                items={a.evidence.map((evidence) => ({ evidence, source: sourceById.get(evidence.source) }))}
+                lang={lang}
+              />
             </li>
           );
         })}

@@ -27,7 +27,11 @@ export function digitsIn(text: string): DigitSet | null {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) western++;
-    else if ((c >= ARABIC_INDIC_ZERO && c <= ARABIC_INDIC_ZERO + 9) || (c >= EXTENDED_ARABIC_INDIC_ZERO && c <= EXTENDED_ARABIC_INDIC_ZERO + 9)) indic++;
+    else if (
+      (c >= ARABIC_INDIC_ZERO && c <= ARABIC_INDIC_ZERO + 9) ||
+      (c >= EXTENDED_ARABIC_INDIC_ZERO && c <= EXTENDED_ARABIC_INDIC_ZERO + 9)
+    )
+      indic++;
   }
   if (western > 0 === indic > 0) return null;
   return indic > 0 ? 'arab' : 'latn';

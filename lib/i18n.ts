@@ -164,7 +164,8 @@ const AR = {
   version: 'الإصدار {version}',
   // Imports are the reader's data: asking first, and failures that say what to do.
   fromImport: 'من مكتبتك المستوردة «{title}»',
-  confirmReplace: 'المكتبة «{title}» (الإصدار {version}) مستوردة بالمعرّف نفسه، واستيراد هذا الملف يحذفها. صدّرها أولاً إن أردت الاحتفاظ بنسخة منها.',
+  confirmReplace:
+    'المكتبة «{title}» (الإصدار {version}) مستوردة بالمعرّف نفسه، واستيراد هذا الملف يحذفها. صدّرها أولاً إن أردت الاحتفاظ بنسخة منها.',
   confirmRemove: 'إزالة المكتبة «{title}»؟ لا رجوع عن ذلك؛ صدّرها أولاً إن أردت الاحتفاظ بنسخة منها.',
   confirmReset: 'إعادة المكتبة المدمجة تحذف مكتباتك المستوردة: {titles}. صدّرها أولاً إن أردت الاحتفاظ بنسخ منها.',
   confirmResetNone: 'إعادة المكتبة المدمجة كما كانت؟',
@@ -174,10 +175,12 @@ const AR = {
   exportFirst: 'صدّر «{title}»',
   cancel: 'إلغاء',
   removeDone: 'أزيلت المكتبة «{title}».',
-  packSkipped: 'لا تُعلَّم أسماء المكتبة «{title}» في الصفحات: تجهيزها استغرق {ms} م.ث، أكثر مما يُسمح به. قسّمها إلى مكتبات أصغر أو قلّل أسماءها.',
+  packSkipped:
+    'لا تُعلَّم أسماء المكتبة «{title}» في الصفحات: تجهيزها استغرق {ms} م.ث، أكثر مما يُسمح به. قسّمها إلى مكتبات أصغر أو قلّل أسماءها.',
   packRenamed: 'أخذت المكتبة المدمجة في هذا الإصدار المعرّف «{from}»، فحُفظت مكتبتك المستوردة كاملة بالمعرّف «{id}».',
   fileTooLarge: 'الملف أكبر من {mb} م.ب، وسياق يقرأ المكتبات حتى {mb} م.ب. قسّمه إلى مكتبات أصغر.',
-  dbUnavailable: 'تعذّر على سياق فتح قاعدة بياناته في هذه النافذة (نافذة التصفح الخاص في Firefox مثلاً لا تسمح بها). افتح هذه الصفحة في نافذة عادية.',
+  dbUnavailable:
+    'تعذّر على سياق فتح قاعدة بياناته في هذه النافذة (نافذة التصفح الخاص في Firefox مثلاً لا تسمح بها). افتح هذه الصفحة في نافذة عادية.',
   dbBlocked: 'لسان قديم من صفحات سياق يمسك قاعدة بياناته فلا تُحدَّث. أغلق ألسنة سياق المفتوحة ثم أعد فتح هذه الصفحة.',
   dbNotReady: 'لم تجهز مكتبة سياق بعد. أغلق هذه النافذة وافتحها بعد دقيقة؛ وإن تكرر ذلك فأعد تثبيت سياق.',
   actionFailed: 'تعذّر إتمام ذلك: {error}. أعد تحميل الصفحة وحاول مجدداً.',
@@ -224,7 +227,8 @@ const EN: Record<StringKey, string> = {
   onThisPage: 'On this page',
   pageNotReadable: 'Siyaq is not reading this page. Open an Arabic news article.',
   pageNoTopics: 'Nothing is marked on this page: Siyaq found no name it knows.',
-  pageFrontNoTopics: 'Nothing is marked on this page: it is not an article, and Siyaq marks names in articles, not on front pages and headline lists.',
+  pageFrontNoTopics:
+    'Nothing is marked on this page: it is not an article, and Siyaq marks names in articles, not on front pages and headline lists.',
   pageNotArabic: 'This page is not in Arabic.',
   pageInactive: 'Siyaq is off on this page.',
   readingFrom: 'You are reading an article from {date}',
@@ -302,7 +306,8 @@ const EN: Record<StringKey, string> = {
   offline: 'Siyaq works offline: it sends nothing and fetches nothing.',
   version: 'Version {version}',
   fromImport: 'From your imported library “{title}”',
-  confirmReplace: 'The library “{title}” (version {version}) is already imported under the same id; importing this file deletes it. Export it first if you want to keep a copy.',
+  confirmReplace:
+    'The library “{title}” (version {version}) is already imported under the same id; importing this file deletes it. Export it first if you want to keep a copy.',
   confirmRemove: 'Remove the library “{title}”? This cannot be undone; export it first if you want to keep a copy.',
   confirmReset: 'Restoring the bundled library deletes your imported libraries: {titles}. Export them first if you want to keep copies.',
   confirmResetNone: 'Restore the bundled library as it was?',
@@ -312,15 +317,19 @@ const EN: Record<StringKey, string> = {
   exportFirst: 'Export “{title}”',
   cancel: 'Cancel',
   removeDone: 'Removed “{title}”.',
-  packSkipped: 'Names from “{title}” are not marked on pages: preparing them took {ms} ms, more than Siyaq allows. Split it into smaller libraries or give it fewer aliases.',
+  packSkipped:
+    'Names from “{title}” are not marked on pages: preparing them took {ms} ms, more than Siyaq allows. Split it into smaller libraries or give it fewer aliases.',
   packRenamed: 'This release’s bundled library took the id “{from}”, so your imported library was kept, whole, under the id “{id}”.',
   fileTooLarge: 'The file is larger than {mb} MB; Siyaq reads libraries up to {mb} MB. Split it into smaller libraries.',
-  dbUnavailable: 'Siyaq cannot open its database in this window (a Firefox private window, for example, does not allow it). Open this page in a normal window.',
-  dbBlocked: 'An old tab of Siyaq’s pages is holding its database, so it cannot be updated. Close Siyaq’s open tabs, then open this page again.',
+  dbUnavailable:
+    'Siyaq cannot open its database in this window (a Firefox private window, for example, does not allow it). Open this page in a normal window.',
+  dbBlocked:
+    'An old tab of Siyaq’s pages is holding its database, so it cannot be updated. Close Siyaq’s open tabs, then open this page again.',
   dbNotReady: 'Siyaq’s library is not ready yet. Close this and open it again in a minute; if it happens again, reinstall Siyaq.',
   actionFailed: 'That could not be done: {error}. Reload the page and try again.',
   markImported: 'Mark names from imported libraries on pages',
-  markImportedHint: 'The page you read can see which words are marked. Turn this off if your libraries hold names you want to keep private.',
+  markImportedHint:
+    'The page you read can see which words are marked. Turn this off if your libraries hold names you want to keep private.',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { ar: AR, en: EN };
@@ -412,10 +421,7 @@ export function tn(key: PluralKey, n: number, lang: Lang, digits: DigitSet = 'la
 
 const MONTHS: Record<Lang, readonly string[]> = {
   ar: ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'],
-  en: [
-    'January', 'February', 'March', 'April', 'May', 'June',
-    'July', 'August', 'September', 'October', 'November', 'December',
-  ],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 };
 
 /** The precision an ISO-8601 prefix ("2024", "2024-09", "2024-09-23") carries. */

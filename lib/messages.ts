@@ -86,10 +86,7 @@ export type Response<R extends Request> = R extends { type: 'detect' }
  * `step-mention` and `show-topic` are answered `{ ok: boolean }`: `show-topic`
  * takes the reader to the topic's first marked mention and opens its card with focus.
  */
-export type TabRequest =
-  | { type: 'page-summary' }
-  | { type: 'step-mention'; direction: 1 | -1 }
-  | { type: 'show-topic'; topic: string };
+export type TabRequest = { type: 'page-summary' } | { type: 'step-mention'; direction: 1 | -1 } | { type: 'show-topic'; topic: string };
 
 export interface PageSummary {
   url: string;

@@ -88,7 +88,7 @@ function complete(stored: Partial<Settings> | null): Settings {
 
 export async function getSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(KEY);
-  return complete(stored[KEY] as Partial<Settings> | undefined ?? null);
+  return complete((stored[KEY] as Partial<Settings> | undefined) ?? null);
 }
 
 // Changes made in quick succession (a slider, several clicks) must not read the

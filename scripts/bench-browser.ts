@@ -82,7 +82,7 @@ function markOptions(accuracy: 'partially' | 'complementary' | 'exactly'): MarkJ
   const limiters = [...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~¡¿', '،', '؛', '؟', '«', '»', '…', '“', '”'];
   return {
     accuracy: accuracy === 'partially' ? accuracy : { value: accuracy, limiters },
-    synonyms: { 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ئ': 'ي', 'ة': 'ه', 'ؤ': 'و' },
+    synonyms: { أ: 'ا', إ: 'ا', آ: 'ا', ٱ: 'ا', ى: 'ي', ئ: 'ي', ة: 'ه', ؤ: 'و' },
     ignorePunctuation: [...Array.from({ length: 8 }, (_, i) => String.fromCharCode(0x064b + i)), '\u0670', '\u0640'],
     ignoreJoiners: true,
     acrossElements: true,
@@ -141,7 +141,12 @@ function escapeHtml(s: string): string {
 }
 
 /** Scores for Siyaq, then mark.js in each accuracy mode. */
-async function recall(browser: Browser, bundle: string, markjs: string, topics: MatcherTopic[]): Promise<{ tool: string; sentences: Score; pages: Score }[]> {
+async function recall(
+  browser: Browser,
+  bundle: string,
+  markjs: string,
+  topics: MatcherTopic[],
+): Promise<{ tool: string; sentences: Score; pages: Score }[]> {
   const file = join(REPO_ROOT, 'test', 'fixtures', 'sentences.json');
   const sentences = JSON.parse(readFileSync(file, 'utf8')) as Sentences;
   const pages = fixturePages();
@@ -215,7 +220,12 @@ interface Run {
 }
 
 /** One tool on one fresh page: the time it reports, and what it left behind. */
-async function timedRun(browser: Browser, html: string, scripts: string[], run: (page: Page) => Promise<{ ms: number; count: number }>): Promise<Run> {
+async function timedRun(
+  browser: Browser,
+  html: string,
+  scripts: string[],
+  run: (page: Page) => Promise<{ ms: number; count: number }>,
+): Promise<Run> {
   const page = await benchPage(browser, html, scripts);
   try {
     let result = { ms: 0, count: 0 };
@@ -280,7 +290,13 @@ interface ProfileData {
 }
 
 /** Categories for main-thread tasks and the V8 sampling profiler, as DevTools' Performance panel records them. */
-const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'];
+const TRACE_CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'disabled-by-default-v8.cpu_profiler',
+];
 
 async function startTrace(cdp: CDPSession): Promise<void> {
   await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: TRACE_CATEGORIES } });
@@ -317,7 +333,16 @@ interface MainThreadCost {
  * layout and GC included). The page itself runs no script.
  */
 function mainThreadCost(events: TraceEvent[], scriptUrl: string): MainThreadCost | null {
-  const profiles = new Map<string, { pid: number; tid: number; t: number; nodes: Map<number, { url: string; parent?: number }>; samples: { t: number; node: number; dt: number }[] }>();
+  const profiles = new Map<
+    string,
+    {
+      pid: number;
+      tid: number;
+      t: number;
+      nodes: Map<number, { url: string; parent?: number }>;
+      samples: { t: number; node: number; dt: number }[];
+    }
+  >();
   for (const e of events) {
     if (e.name === 'Profile' && e.id) {
       profiles.set(e.id, { pid: e.pid, tid: e.tid, t: e.args?.data?.startTime ?? e.ts, nodes: new Map(), samples: [] });
@@ -353,7 +378,9 @@ function mainThreadCost(events: TraceEvent[], scriptUrl: string): MainThreadCost
     const ours = p.samples.filter((smp) => isOurs(smp.node));
     if (ours.length === 0) continue;
     const tasks = events
-      .filter((e) => e.pid === p.pid && e.tid === p.tid && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'))
+      .filter(
+        (e) => e.pid === p.pid && e.tid === p.tid && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'),
+      )
       .sort((a, b) => a.ts - b.ts);
     const outer: TraceEvent[] = [];
     for (const t of tasks) {
@@ -390,7 +417,11 @@ async function waitForMarks(page: Page): Promise<boolean> {
  * cost that any content script pays, whatever it then does.
  */
 function evaluateMs(events: TraceEvent[], scriptUrl: string): number {
-  return events.filter((e) => e.name === 'EvaluateScript' && e.ph === 'X' && e.args?.data?.url === scriptUrl).reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
+  return (
+    events
+      .filter((e) => e.name === 'EvaluateScript' && e.ph === 'X' && e.args?.data?.url === scriptUrl)
+      .reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000
+  );
 }
 
 async function tracedLoad(
@@ -448,7 +479,9 @@ async function floorScriptEvaluate(page: string, loads: number): Promise<number 
   });
   try {
     await context.route(/^https:\/\//, (route) =>
-      route.request().url() === `${ARTICLE_URL}-typical` ? route.fulfill({ body: page, contentType: 'text/html; charset=utf-8' }) : route.abort(),
+      route.request().url() === `${ARTICLE_URL}-typical`
+        ? route.fulfill({ body: page, contentType: 'text/html; charset=utf-8' })
+        : route.abort(),
     );
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     const scriptUrl = `chrome-extension://${new URL(worker.url()).host}/content.js`;
@@ -554,7 +587,10 @@ async function measureExtension(dir: string, paragraphs: string[], page1: string
 
     // The first load waits for the corpus to be seeded and warms the script's code cache, as a reader's second page would.
     const warm = await tracedLoad(context, `${ARTICLE_URL}-typical`, scriptUrl);
-    if (!warm.marked) console.log('note: the content script painted no marks on the typical article (is the extension complete?); figures below cover what it did run');
+    if (!warm.marked)
+      console.log(
+        'note: the content script painted no marks on the typical article (is the extension complete?); figures below cover what it did run',
+      );
 
     const loads: MainThreadCost[] = [];
     const evaluations: number[] = [];
@@ -573,7 +609,9 @@ async function measureExtension(dir: string, paragraphs: string[], page1: string
       );
       console.log(
         `  of which evaluating content.js ${ms(median(evaluations))}; ` +
-          (floor === null ? 'the floor: not measured' : `a content script that only reads storage and sends one message, same page, same measure: ${ms(floor)}`),
+          (floor === null
+            ? 'the floor: not measured'
+            : `a content script that only reads storage and sends one message, same page, same measure: ${ms(floor)}`),
       );
     } else {
       console.log('typical article: no content-script samples in the trace (the content script did not run)');
@@ -594,7 +632,9 @@ async function measureExtension(dir: string, paragraphs: string[], page1: string
 
     const withScript = await settledHeap(context, `${ARTICLE_URL}-1mb`, true);
     const without = await settledHeap(context, `${OTHER_URL}-1mb`, false);
-    console.log(`1 MB page: JS heap ${kb(withScript)} with the content script vs ${kb(without)} where it does not run: +${kb(withScript - without)}`);
+    console.log(
+      `1 MB page: JS heap ${kb(withScript)} with the content script vs ${kb(without)} where it does not run: +${kb(withScript - without)}`,
+    );
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
@@ -647,9 +687,13 @@ async function compare(topics: MatcherTopic[], page1: string): Promise<void> {
     const mark = median(s.mark.map((r) => r.ms));
     const b = s.breakdown;
     console.log(`aliases: ${s.aliases} (every alias of every corpus topic); mark.js accuracy '${best}' (its best recall above)`);
-    console.log(`Siyaq content-script pass  median ${ms(siyaq).padStart(9)}  ${s.siyaq[0]!.count} mentions   runs: ${s.siyaq.map((r) => ms(r.ms)).join(', ')}`);
+    console.log(
+      `Siyaq content-script pass  median ${ms(siyaq).padStart(9)}  ${s.siyaq[0]!.count} mentions   runs: ${s.siyaq.map((r) => ms(r.ms)).join(', ')}`,
+    );
     console.log(`  medians: page checks ${ms(b.page)}, compile ${ms(b.compile)}, scan ${ms(b.scan)}, paint + hover index ${ms(b.paint)}`);
-    console.log(`mark.js                    median ${ms(mark).padStart(9)}  ${s.mark[0]!.count} <mark> elements   runs: ${s.mark.map((r) => ms(r.ms)).join(', ')}`);
+    console.log(
+      `mark.js                    median ${ms(mark).padStart(9)}  ${s.mark[0]!.count} <mark> elements   runs: ${s.mark.map((r) => ms(r.ms)).join(', ')}`,
+    );
     console.log(`ratio: Siyaq is ${(mark / siyaq).toFixed(0)}x faster than mark.js (budget: >= 50x)`);
     const grown = (runs: Run[]): string =>
       `JS heap +${kb(median(runs.map((r) => r.growth.heap)))}, DOM nodes +${median(runs.map((r) => r.growth.nodes))}`;

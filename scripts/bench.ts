@@ -9,7 +9,9 @@ import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../test/seeds';
 
 const dir = join(REPO_ROOT, 'test', 'bench');
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.ts'))
+  .sort()) {
   const mod = (await import(pathToFileURL(join(dir, file)).href)) as { run?: () => Promise<void> };
   if (typeof mod.run !== 'function') continue;
   console.log(`\n== ${file}`);

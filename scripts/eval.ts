@@ -50,7 +50,6 @@ function report(label: string, r: Result): void {
   console.log(`${label}\n  (text, topic)  ${r.topics.toString()}\n  mentions       ${r.mentions.toString()}`);
 }
 
-
 const pack = JSON.parse(readFileSync(join(REPO_ROOT, 'data', 'corpus.json'), 'utf8')) as CorpusPack;
 const matcher = compileMatcher(pack.topics);
 console.log(`corpus: ${pack.topics.length} topics, ${pack.topics.reduce((n, t) => n + t.aliases.length, 0)} aliases`);

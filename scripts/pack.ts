@@ -89,7 +89,12 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`Nothing accepted:\n${result.errors.map((e) => `  ${e}`).join('\n')}\n`);
         return 1;
       }
-      write(new Map([[join(dir, MANIFEST), packJson(result.manifest)], [join(dir, REVIEW), packJson(result.review)]]));
+      write(
+        new Map([
+          [join(dir, MANIFEST), packJson(result.manifest)],
+          [join(dir, REVIEW), packJson(result.review)],
+        ]),
+      );
       process.stdout.write(`${result.accepted.length} event(s) added to ${join(dir, MANIFEST)}: ${result.accepted.join(', ') || 'none'}\n`);
       return 0;
     }
@@ -111,7 +116,9 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${result.check.warnings} warning(s) (npm run pack -- check ${dir} lists them).\n`);
       process.stdout.write(`Built ${file}: version ${folder.manifest.version}, content hash ${result.hash}.\n`);
       if (before?.contentHash && before.contentHash !== result.hash && before.version === folder.manifest.version) {
-        process.stdout.write(`The content changed but the version did not: raise "version" in ${join(dir, MANIFEST)} before you share it.\n`);
+        process.stdout.write(
+          `The content changed but the version did not: raise "version" in ${join(dir, MANIFEST)} before you share it.\n`,
+        );
       }
       return 0;
     }

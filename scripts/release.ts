@@ -27,14 +27,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SCRIPT_GZIP_MAX, CONTENT_WORLD_FILES, checkContentWorldFile } from './release/content-script';
 import { opaqueBox, pngSize } from './release/png';
-import {
-  DESCRIPTION_MAX,
-  ICON_SIZES,
-  MINIMUM_CHROME_VERSION,
-  NAME_MAX,
-  PROMO_TILE,
-  SCREENSHOT_SIZES,
-} from './release/store-limits';
+import { DESCRIPTION_MAX, ICON_SIZES, MINIMUM_CHROME_VERSION, NAME_MAX, PROMO_TILE, SCREENSHOT_SIZES } from './release/store-limits';
 import { contentDigest, readZip, sha256, type ZipEntry } from './release/zip';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
@@ -75,7 +68,9 @@ function run(command: string, args: string[], cwd = ROOT): string {
   const shown = `${relative(ROOT, command) || command} ${args.join(' ')}`;
   const done = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (done.status !== 0) {
-    throw new Error(`\`${shown}\` failed (${done.error?.message ?? `exit ${done.status}`}):\n${(done.stderr || done.stdout).trim().slice(-3000)}`);
+    throw new Error(
+      `\`${shown}\` failed (${done.error?.message ?? `exit ${done.status}`}):\n${(done.stderr || done.stdout).trim().slice(-3000)}`,
+    );
   }
   return done.stdout;
 }
@@ -138,11 +133,15 @@ const EXPLAINED_WARNINGS: { code: string; file: RegExp; why: string }[] = [
 
 if (built) {
   check('web-ext lint on the Firefox build: no errors, no unexplained warnings', () => {
-    const done = spawnSync(join(BIN, 'web-ext'), ['lint', '--source-dir', join(OUTPUT, 'firefox-mv3'), '--self-hosted=false', '--output', 'json'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const done = spawnSync(
+      join(BIN, 'web-ext'),
+      ['lint', '--source-dir', join(OUTPUT, 'firefox-mv3'), '--self-hosted=false', '--output', 'json'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     const report = JSON.parse(done.stdout) as { errors: LintMessage[]; warnings: LintMessage[]; notices: LintMessage[] };
     const unused = [...EXPLAINED_WARNINGS];
     const problems: string[] = [];
@@ -184,20 +183,27 @@ if (built) {
     const problems: string[] = [];
     const chrome = manifestOf('chrome');
     const firefox = manifestOf('firefox');
-    for (const [browser, m] of [['chrome', chrome], ['firefox', firefox]] as const) {
+    for (const [browser, m] of [
+      ['chrome', chrome],
+      ['firefox', firefox],
+    ] as const) {
       if (m.version !== pkg.version) problems.push(`${browser}: version ${m.version}, package.json ${pkg.version}`);
-      if (m.name !== '__MSG_extName__' || m.description !== '__MSG_extDescription__') problems.push(`${browser}: name and description must come from _locales`);
+      if (m.name !== '__MSG_extName__' || m.description !== '__MSG_extDescription__')
+        problems.push(`${browser}: name and description must come from _locales`);
     }
     const chromeFloor = Number(chrome.minimum_chrome_version ?? 0);
-    if (!(chromeFloor >= MINIMUM_CHROME_VERSION)) problems.push(`chrome: minimum_chrome_version ${chrome.minimum_chrome_version} (needs >= ${MINIMUM_CHROME_VERSION})`);
+    if (!(chromeFloor >= MINIMUM_CHROME_VERSION))
+      problems.push(`chrome: minimum_chrome_version ${chrome.minimum_chrome_version} (needs >= ${MINIMUM_CHROME_VERSION})`);
     const gecko = firefox.browser_specific_settings?.gecko;
     const id = gecko?.id ?? '';
     const uuidId = /^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/i.test(id);
     const emailId = /^[\w.-]+@[\w-]+(\.[\w-]+)+$/.test(id) && !/\.(example|test|invalid|localhost)$/i.test(id);
     if (!uuidId && !emailId) problems.push(`firefox: gecko.id "${id}" is not a real id (a {UUID}, or name@a-domain-you-own)`);
     if (!gecko?.strict_min_version) problems.push('firefox: no gecko.strict_min_version');
-    if (JSON.stringify(gecko?.data_collection_permissions?.required) !== '["none"]') problems.push('firefox: data_collection_permissions.required must be ["none"]');
-    if (firefox.browser_specific_settings?.gecko_android !== undefined) problems.push('firefox: gecko_android present, but Siyaq is not for Firefox for Android (hover-driven UI)');
+    if (JSON.stringify(gecko?.data_collection_permissions?.required) !== '["none"]')
+      problems.push('firefox: data_collection_permissions.required must be ["none"]');
+    if (firefox.browser_specific_settings?.gecko_android !== undefined)
+      problems.push('firefox: gecko_android present, but Siyaq is not for Firefox for Android (hover-driven UI)');
     return fail(problems, [
       `version ${pkg.version} in both`,
       `chrome: minimum_chrome_version ${chrome.minimum_chrome_version}`,
@@ -209,7 +215,13 @@ if (built) {
     const doc = readFileSync(join(ROOT, 'docs', 'store', 'permissions.md'), 'utf8');
     const asked = new Set<string>();
     for (const m of [manifestOf('chrome'), manifestOf('firefox')]) {
-      for (const p of [...(m.permissions ?? []), ...(m.optional_permissions ?? []), ...(m.host_permissions ?? []), ...(m.optional_host_permissions ?? [])]) asked.add(p);
+      for (const p of [
+        ...(m.permissions ?? []),
+        ...(m.optional_permissions ?? []),
+        ...(m.host_permissions ?? []),
+        ...(m.optional_host_permissions ?? []),
+      ])
+        asked.add(p);
     }
     const missing = [...asked].filter((p) => !doc.includes(`\`${p}\``));
     return fail(
@@ -230,7 +242,8 @@ check(`every locale: name <= ${NAME_MAX} and description <= ${DESCRIPTION_MAX} c
     const name = [...(messages.extName?.message ?? '')].length;
     const description = [...(messages.extDescription?.message ?? '')].length;
     if (name === 0 || name > NAME_MAX) problems.push(`${locale}: extName is ${name} characters`);
-    if (description === 0 || description > DESCRIPTION_MAX) problems.push(`${locale}: extDescription is ${description} characters (Chrome refuses more than ${DESCRIPTION_MAX})`);
+    if (description === 0 || description > DESCRIPTION_MAX)
+      problems.push(`${locale}: extDescription is ${description} characters (Chrome refuses more than ${DESCRIPTION_MAX})`);
     found.push(`${locale}: name ${name}, description ${description}`);
   }
   return fail(problems, found);
@@ -260,9 +273,12 @@ if (built) {
           const inside = box.left >= padding && box.top >= padding && box.right <= size - padding && box.bottom <= size - padding;
           const art = Math.max(box.right - box.left, box.bottom - box.top);
           if (!inside || art < 0.9 * (size - 2 * padding)) {
-            problems.push(`${browser}: ${path} artwork spans ${box.left}..${box.right} × ${box.top}..${box.bottom}, expected ${padding}..${size - padding}`);
+            problems.push(
+              `${browser}: ${path} artwork spans ${box.left}..${box.right} × ${box.top}..${box.bottom}, expected ${padding}..${size - padding}`,
+            );
           }
-          if (browser === 'chrome') found.push(`${size} px: artwork ${box.right - box.left}×${box.bottom - box.top} at ${box.left},${box.top}`);
+          if (browser === 'chrome')
+            found.push(`${size} px: artwork ${box.right - box.left}×${box.bottom - box.top} at ${box.left},${box.top}`);
         }
       }
     }
@@ -311,7 +327,15 @@ const SHIPPED = [
 ];
 
 /** What the sources zip must hold for a reviewer to rebuild, and what it must never hold. */
-const SOURCES_NEEDED = ['package.json', 'package-lock.json', 'wxt.config.ts', 'LICENSE', 'NOTICE', 'PRIVACY.md', 'docs/store/amo-reviewer-note.md'];
+const SOURCES_NEEDED = [
+  'package.json',
+  'package-lock.json',
+  'wxt.config.ts',
+  'LICENSE',
+  'NOTICE',
+  'PRIVACY.md',
+  'docs/store/amo-reviewer-note.md',
+];
 const SOURCES_NEVER = [/(^|\/)\.env/, /(^|\/)web-ext\.config\.ts$/, /(^|\/)node_modules\//, /^\.output\//, /\.zip$/, /\.log$/];
 
 if (built) {
@@ -367,7 +391,8 @@ if (built) {
       const b = readZip(theirs);
       const problems: string[] = [];
       const names = (z: ZipEntry[]): string[] => z.map((e) => e.name).sort();
-      if (names(a).join('\n') !== names(b).join('\n')) problems.push(`the zips list different files:\n${names(a).join(' ')}\nvs\n${names(b).join(' ')}`);
+      if (names(a).join('\n') !== names(b).join('\n'))
+        problems.push(`the zips list different files:\n${names(a).join(' ')}\nvs\n${names(b).join(' ')}`);
       const other = new Map(b.map((e) => [e.name, sha256(e.data)]));
       for (const e of a) if (other.get(e.name) !== sha256(e.data)) problems.push(`${e.name} differs`);
       const [digest, again] = [contentDigest(a), contentDigest(b)];
@@ -388,6 +413,8 @@ if (built) {
 // ── summary ──────────────────────────────────────────────────────────────────
 
 const failed = results.filter((r) => !r.ok);
-console.log(`\n${results.length - failed.length} of ${results.length} release checks passed${failed.length > 0 ? `; failed: ${failed.map((r) => r.name).join('; ')}` : ''}`);
+console.log(
+  `\n${results.length - failed.length} of ${results.length} release checks passed${failed.length > 0 ? `; failed: ${failed.map((r) => r.name).join('; ')}` : ''}`,
+);
 if (built) for (const f of Object.values(ZIPS)) console.log(`  .output/${f}`);
 process.exit(failed.length > 0 || !built ? 1 : 0);

@@ -126,7 +126,7 @@ export function runWild(matcher: Matcher): boolean {
   if (missing.length > 0) {
     console.error(
       `wild: ${missing.length} of ${docs.length} texts are not in the cache ${dir} (${missing.slice(0, 5).join(', ')}…).\n` +
-        'Re-create it from the search tool\'s answers to the manifest\'s queries: npx tsx scripts/wild-eval.ts import ANSWERS...',
+        "Re-create it from the search tool's answers to the manifest's queries: npx tsx scripts/wild-eval.ts import ANSWERS...",
     );
     return false;
   }
@@ -163,7 +163,10 @@ function importAnswers(files: string[]): number {
     const raw = readFileSync(file, 'utf8');
     const answers: Answer[] = raw.trimStart().startsWith('[')
       ? (JSON.parse(raw) as Answer[])
-      : raw.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Answer);
+      : raw
+          .split('\n')
+          .filter((l) => l.trim() !== '')
+          .map((l) => JSON.parse(l) as Answer);
     for (const a of answers) {
       for (const r of a.results ?? []) {
         if (r.url && r.excerpt) byUrl.set(r.url, [...(byUrl.get(r.url) ?? []), r.excerpt]);

@@ -18,7 +18,9 @@ function requireSeeds(): void {
 /** File names of the seed articles, sorted ("000_….txt", …). */
 export function seedFiles(): string[] {
   requireSeeds();
-  return readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort();
+  return readdirSync(SEEDS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
 }
 
 export function readSeed(file: string): string {

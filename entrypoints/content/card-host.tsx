@@ -36,7 +36,12 @@ export interface CardHostOptions {
   trusts?: (event: Event) => boolean;
 }
 
-export function createCardHost(doc: Document, lang: Lang, actions: CardActions, { trusts, digits = 'latn' }: CardHostOptions = {}): CardView {
+export function createCardHost(
+  doc: Document,
+  lang: Lang,
+  actions: CardActions,
+  { trusts, digits = 'latn' }: CardHostOptions = {},
+): CardView {
   const view = doc.defaultView ?? window;
   const host = doc.createElement('siyaq-card');
   host.setAttribute(SIYAQ_UI_ATTRIBUTE, '');

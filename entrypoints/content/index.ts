@@ -17,7 +17,7 @@ export default defineContentScript({
 });
 
 async function ask<T>(request: Request): Promise<T> {
-  return (await browser.runtime.sendMessage(request));
+  return await browser.runtime.sendMessage(request);
 }
 
 const nextRequestId = requestIds();
@@ -79,12 +79,17 @@ async function run(ctx: ContentScriptContext): Promise<void> {
           detectPublished: ui.detectPublished,
           // The card speaks the reader's language setting and writes digits as set (by default, as the page does).
           createCard: () =>
-            ui.createCardHost(document, uiLang(settings.language), {
-              onClose: () => controller.close(),
-              onOpenTimeline: (topic) => void ask({ type: 'open-timeline', topic }),
-              onMute: (topic) => void ask({ type: 'mute-topic', topic }),
-              onDisableSite: () => void ask({ type: 'disable-site' }),
-            }, { digits: resolveDigits(settings.digits, () => pageDigits(document)) }),
+            ui.createCardHost(
+              document,
+              uiLang(settings.language),
+              {
+                onClose: () => controller.close(),
+                onOpenTimeline: (topic) => void ask({ type: 'open-timeline', topic }),
+                onMute: (topic) => void ask({ type: 'mute-topic', topic }),
+                onDisableSite: () => void ask({ type: 'disable-site' }),
+              },
+              { digits: resolveDigits(settings.digits, () => pageDigits(document)) },
+            ),
         };
       },
     });

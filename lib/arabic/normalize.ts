@@ -151,8 +151,7 @@ const CASED_BLOCKS = [
   [0x370, 0x4ff],
   [0x1e00, 0x1eff],
 ] as const;
-const inBlocks = (c: number, blocks: readonly (readonly [number, number])[]): boolean =>
-  blocks.some(([from, to]) => c >= from && c <= to);
+const inBlocks = (c: number, blocks: readonly (readonly [number, number])[]): boolean => blocks.some(([from, to]) => c >= from && c <= to);
 
 /** The fold of a unit the tables below do not set: a combining mark, a cased letter, or itself. */
 function defaultFold(c: number): number {

@@ -42,7 +42,11 @@ export function validatePack(input: unknown): ValidationResult {
   const parsed = corpusPackSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     const pack = packName(data);
-    return fail(parsed.error.issues.map((issue) => `${where(data, issue.path)}: ${issueText(issue)}${issue.code === 'too_big' ? ` (pack ${pack})` : ''}`));
+    return fail(
+      parsed.error.issues.map(
+        (issue) => `${where(data, issue.path)}: ${issueText(issue)}${issue.code === 'too_big' ? ` (pack ${pack})` : ''}`,
+      ),
+    );
   }
 
   const pack = parsed.data;
@@ -195,13 +199,19 @@ function crossCheck(pack: CorpusPack): string[] {
     checkTopicRefs(t.related ?? [], ['topics', i, 'related'], 'related topic');
     t.rules?.forEach((r, k) => {
       if (!t.aliases.includes(r.alias)) {
-        say(['topics', i, 'rules', k, 'alias'], `"${r.alias}" is not one of this topic's aliases (a rule applies to an alias as written in "aliases")`);
+        say(
+          ['topics', i, 'rules', k, 'alias'],
+          `"${r.alias}" is not one of this topic's aliases (a rule applies to an alias as written in "aliases")`,
+        );
       }
     });
   });
 
   if (aliasCount > LIMITS.aliasesPerPack) {
-    say(['topics'], `hold ${aliasCount.toLocaleString('en')} aliases in all; Siyaq reads at most ${LIMITS.aliasesPerPack.toLocaleString('en')} per pack (pack "${pack.id}"; split it into several packs)`);
+    say(
+      ['topics'],
+      `hold ${aliasCount.toLocaleString('en')} aliases in all; Siyaq reads at most ${LIMITS.aliasesPerPack.toLocaleString('en')} per pack (pack "${pack.id}"; split it into several packs)`,
+    );
   }
   if (steps > LIMITS.variantSteps) {
     say(
@@ -310,7 +320,8 @@ function urlProblem(url: string): string | null {
 function aliasProblem(alias: string): string | null {
   const folded = foldString(alias).trim();
   const letters = folded.match(/\p{L}/gu)?.length ?? 0;
-  if (letters < 2) return `"${alias}" has ${letters === 0 ? 'no letters' : 'one letter'} once spelling marks are set aside; an alias needs at least two`;
+  if (letters < 2)
+    return `"${alias}" has ${letters === 0 ? 'no letters' : 'one letter'} once spelling marks are set aside; an alias needs at least two`;
   const words = folded.split(' ').length;
   if (words > LIMITS.aliasWords) return `"${alias.slice(0, 40)}…" has ${words} words; an alias has at most ${LIMITS.aliasWords}`;
   return null;
@@ -324,7 +335,9 @@ export function dateProblem(date: string, precision: DatePrecision): string | nu
   const problem = isoPrefixProblem(date);
   if (problem) return problem;
   const actual = PRECISION_OF_LENGTH[date.length];
-  return actual === precision ? null : `"${date}" is written as ${FORM[actual!]} but datePrecision is "${precision}" (write ${FORM[precision]})`;
+  return actual === precision
+    ? null
+    : `"${date}" is written as ${FORM[actual!]} but datePrecision is "${precision}" (write ${FORM[precision]})`;
 }
 
 /** Why `date` is not one of `YYYY`, `YYYY-MM`, `YYYY-MM-DD` naming a real calendar date, or null. */

@@ -68,53 +68,60 @@ const NEXT_SET = new Set(NEXT.split('|'));
 const ORDINAL_GUARD = `(?<!${NOT_WORD}(?!(?:${WD}|الموافق) )(?:ال[^\\s]*|نصف|ربع|ثلث|اسبوع|عقد) )`;
 
 /** «15 كانون الثاني/يناير 2024», «الثلاثاء، 24 أيلول 2024م», «السابع عشر من سبتمبر الحالي», «آذار/مارس 2024», «نيسان الماضي». */
-const GREGORIAN_RE = (): RegExp => new RegExp(
-  `${L}(?:(?:(?:يوم )?(?:${WD})(?: ?[،,])? (?:الموافق )?)?(?:(?<d>\\d{1,2})(?!\\d)|${ORDINAL_GUARD}(?<ord>${ORDINAL_DAYS.pattern}) من) ?(?:من )?)?` +
-    `(?:شهر )?(?<m1>${GM})${R}(?: ?[/\\-] ?(?<m2>${GM})${R}| ?\\( ?(?<m3>${GM}) ?\\))?` +
-    `(?:(?: ?[،,])? ?(?:من )?(?:(?:ال)?(?:عام|سنه) )?(?<y>\\d{4})(?!\\d)(?: ?م${R}| ?ميلادي(?:ه)?${R}| للميلاد${R})?` +
-    `| (?:من (?:العام|السنه) (?<ry>${RELATIVE_WORD})|من (?<thisYear>هذا العام|هذه السنه))${R}` +
-    `| (?:من )?(?<rm>${RELATIVE_WORD})${R})?`,
-  'yu',
-);
+const GREGORIAN_RE = (): RegExp =>
+  new RegExp(
+    `${L}(?:(?:(?:يوم )?(?:${WD})(?: ?[،,])? (?:الموافق )?)?(?:(?<d>\\d{1,2})(?!\\d)|${ORDINAL_GUARD}(?<ord>${ORDINAL_DAYS.pattern}) من) ?(?:من )?)?` +
+      `(?:شهر )?(?<m1>${GM})${R}(?: ?[/\\-] ?(?<m2>${GM})${R}| ?\\( ?(?<m3>${GM}) ?\\))?` +
+      `(?:(?: ?[،,])? ?(?:من )?(?:(?:ال)?(?:عام|سنه) )?(?<y>\\d{4})(?!\\d)(?: ?م${R}| ?ميلادي(?:ه)?${R}| للميلاد${R})?` +
+      `| (?:من (?:العام|السنه) (?<ry>${RELATIVE_WORD})|من (?<thisYear>هذا العام|هذه السنه))${R}` +
+      `| (?:من )?(?<rm>${RELATIVE_WORD})${R})?`,
+    'yu',
+  );
 
 /** «5 رمضان 1445 هـ»; a year is required (صفر is also "zero", رمضان also a name). */
-const HIJRI_RE = (): RegExp => new RegExp(
-  `${L}(?:(?:(?:يوم )?(?:${WD})(?: ?[،,])? )?(?<d>\\d{1,2}) ?(?:من )?)?(?:شهر )?(?<m>${HM})${R}` +
-    `(?: ?[،,])? ?(?:(?:عام|سنه) )?(?<y>\\d{4})(?!\\d)(?: ?ه${R}| ?هجري(?:ه)?${R}| للهجره${R})?`,
-  'yu',
-);
+const HIJRI_RE = (): RegExp =>
+  new RegExp(
+    `${L}(?:(?:(?:يوم )?(?:${WD})(?: ?[،,])? )?(?<d>\\d{1,2}) ?(?:من )?)?(?:شهر )?(?<m>${HM})${R}` +
+      `(?: ?[،,])? ?(?:(?:عام|سنه) )?(?<y>\\d{4})(?!\\d)(?: ?ه${R}| ?هجري(?:ه)?${R}| للهجره${R})?`,
+    'yu',
+  );
 
 /** Day/month/year with / . or -, and year-first ISO order; a weekday may lead. */
-const NUMERIC_RE = (): RegExp => new RegExp(
-  `${L}(?<![/.\\-])(?:(?:يوم )?(?:${WD})(?: ?[،,])? )?(?:(?<d>\\d{1,2})(?<s>[/.\\-])(?<m>\\d{1,2})\\k<s>(?<y>\\d{4})|(?<Y>\\d{4})(?<t>[/\\-])(?<M>\\d{1,2})\\k<t>(?<D>\\d{1,2}))(?![\\p{N}/.\\-]|\\p{L}(?<!م))(?: ?م${R})?`,
-  'yu',
-);
+const NUMERIC_RE = (): RegExp =>
+  new RegExp(
+    `${L}(?<![/.\\-])(?:(?:يوم )?(?:${WD})(?: ?[،,])? )?(?:(?<d>\\d{1,2})(?<s>[/.\\-])(?<m>\\d{1,2})\\k<s>(?<y>\\d{4})|(?<Y>\\d{4})(?<t>[/\\-])(?<M>\\d{1,2})\\k<t>(?<D>\\d{1,2}))(?![\\p{N}/.\\-]|\\p{L}(?<!م))(?: ?م${R})?`,
+    'yu',
+  );
 
 /** «عام 2003», «سنة 2014م», «عامي 2014 و2017»; a bare four-digit number may be a count. */
-const YEAR_RE = (): RegExp => new RegExp(
-  `${L}(?:بال|لل|ال|ب|ل)?(?<kw>عامي|عام|سنه)(?: ?[:،,])? (?<y>\\d{4})(?!\\d)(?<h> ?ه${R}| ?هجري)?(?: ?م${R})?(?: ?(?:و|الى|حتى|-|–) ?(?<y2>\\d{4})(?!\\d)(?: ?م${R})?)?`,
-  'dyu',
-);
+const YEAR_RE = (): RegExp =>
+  new RegExp(
+    `${L}(?:بال|لل|ال|ب|ل)?(?<kw>عامي|عام|سنه)(?: ?[:،,])? (?<y>\\d{4})(?!\\d)(?<h> ?ه${R}| ?هجري)?(?: ?م${R})?(?: ?(?:و|الى|حتى|-|–) ?(?<y2>\\d{4})(?!\\d)(?: ?م${R})?)?`,
+    'dyu',
+  );
 
-const RELATIVE_RE = (): RegExp => new RegExp(
-  `${L}(?:` +
-    `(?<ago>منذ|قبل|بعد) (?:(?<n>\\d{1,2}|${COUNT_WORDS.pattern}) )?(?<unit>يوم|يومين|ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|شهور|عام|عامين|اعوام|سنه|سنتين|سنوات|سنين)${R}(?! من)` +
-    `|(?<ystd>(?:اول (?:من )?)?(?:ال)?امس)${R}` +
-    `|(?<ystd2>البارحه)${R}` +
-    `|(?<tmrw>بعد غد|غدا)${R}` +
-    `|(?:بال|لل|كال|ال)(?<period>اسبوع|شهر|عام|سنه) (?<dir>${RELATIVE_WORD})${R}` +
-    `|(?<thisPeriod>هذا (?:الاسبوع|الشهر|العام)|هذه السنه)${R}` +
-    `|(?:(?<yawm>يوم) )?(?<wd>${WD})(?: (?<wdir>${PAST}|${NEXT}))?${R}` +
-    ')',
-  'yu',
-);
+const RELATIVE_RE = (): RegExp =>
+  new RegExp(
+    `${L}(?:` +
+      `(?<ago>منذ|قبل|بعد) (?:(?<n>\\d{1,2}|${COUNT_WORDS.pattern}) )?(?<unit>يوم|يومين|ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|شهور|عام|عامين|اعوام|سنه|سنتين|سنوات|سنين)${R}(?! من)` +
+      `|(?<ystd>(?:اول (?:من )?)?(?:ال)?امس)${R}` +
+      `|(?<ystd2>البارحه)${R}` +
+      `|(?<tmrw>بعد غد|غدا)${R}` +
+      `|(?:بال|لل|كال|ال)(?<period>اسبوع|شهر|عام|سنه) (?<dir>${RELATIVE_WORD})${R}` +
+      `|(?<thisPeriod>هذا (?:الاسبوع|الشهر|العام)|هذه السنه)${R}` +
+      `|(?:(?<yawm>يوم) )?(?<wd>${WD})(?: (?<wdir>${PAST}|${NEXT}))?${R}` +
+      ')',
+    'yu',
+  );
 
 /** Between a Hijri date and the Gregorian one it is paired with: «… هـ الموافق 15 مارس», «15 مارس (5 رمضان …)». */
 const PAIRED_GAP = /^[\s،,()\-–/]*(?:(?:ال|و|ي|الذي ي)?موافق(?:ه)?(?: ل)?[\s،,()\-–/]*)?$/u;
 
 /** Nouns that «العام» qualifies as "general" (الأمين العام الحالي is no year). */
 const GENERAL_NOUNS = new Set(
-  'الامين المدعي النائب المدير الراي القطاع الامن الشان المؤتمر الاتحاد المفتش المنسق المراقب القائد المرشد الصالح المال الاضراب النفع الذوق التعليم الحق'.split(' '),
+  'الامين المدعي النائب المدير الراي القطاع الامن الشان المؤتمر الاتحاد المفتش المنسق المراقب القائد المرشد الصالح المال الاضراب النفع الذوق التعليم الحق'.split(
+    ' ',
+  ),
 );
 /** A future-tense verb before a bare weekday: «سيزور … الخميس» is the coming Thursday. */
 const FUTURE_VERB = /^(?:[وف])?(?:سوف|س[يتن][^\s]{2,})$/u;
@@ -259,8 +266,7 @@ function relative(m: RegExpExecArray, folded: string, ref: CalendarDate): Found 
   const hasDay = ref.day !== undefined && ref.month !== undefined;
   const day = hasDay ? (ref as Required<CalendarDate>) : null;
   const at = (date: CalendarDate | null): Found | null => (date ? { fs, fe, date, relative: true } : null);
-  const monthShift = (months: number): CalendarDate | null =>
-    ref.month === undefined ? null : addMonths(ref.year, ref.month, months);
+  const monthShift = (months: number): CalendarDate | null => (ref.month === undefined ? null : addMonths(ref.year, ref.month, months));
   const weekShift = (days: number): CalendarDate | null => {
     if (!day) return null;
     const d = addDays(day, days);
@@ -326,10 +332,7 @@ function dropPairedHijri(found: Found[], folded: string): Found[] {
     const next = found[i + 1];
     const prev = found[i - 1];
     const pairedWith = (o: Found | undefined, gap: string): boolean => o !== undefined && !o.hijri && !o.relative && PAIRED_GAP.test(gap);
-    return !(
-      (next && pairedWith(next, folded.slice(f.fe, next.fs))) ||
-      (prev && pairedWith(prev, folded.slice(prev.fe, f.fs)))
-    );
+    return !((next && pairedWith(next, folded.slice(f.fe, next.fs))) || (prev && pairedWith(prev, folded.slice(prev.fe, f.fs))));
   });
 }
 
@@ -350,13 +353,19 @@ interface Grammar {
 
 // Built on first use, not when the module loads: these are large Unicode
 // regexes, and most pages give their date in metadata and never need them.
-const buildGrammars = () => ({
-  gregorian: { re: GREGORIAN_RE(), anchor: new RegExp(GM, 'g'), back: 60, wordStart: true },
-  hijri: { re: HIJRI_RE(), anchor: new RegExp(HM, 'g'), back: 30, wordStart: true },
-  numeric: { re: NUMERIC_RE(), anchor: /\d[/.-]\d/g, back: 24, wordStart: false },
-  year: { re: YEAR_RE(), anchor: /عام|سنه/g, back: 4, wordStart: false },
-  relative: { re: RELATIVE_RE(), anchor: new RegExp(`امس|البارحه|غد|منذ|قبل|بعد|اسبوع|شهر|عام|سنه|هذا|هذه|${WD}`, 'g'), back: 12, wordStart: false },
-} satisfies Record<string, Grammar>);
+const buildGrammars = () =>
+  ({
+    gregorian: { re: GREGORIAN_RE(), anchor: new RegExp(GM, 'g'), back: 60, wordStart: true },
+    hijri: { re: HIJRI_RE(), anchor: new RegExp(HM, 'g'), back: 30, wordStart: true },
+    numeric: { re: NUMERIC_RE(), anchor: /\d[/.-]\d/g, back: 24, wordStart: false },
+    year: { re: YEAR_RE(), anchor: /عام|سنه/g, back: 4, wordStart: false },
+    relative: {
+      re: RELATIVE_RE(),
+      anchor: new RegExp(`امس|البارحه|غد|منذ|قبل|بعد|اسبوع|شهر|عام|سنه|هذا|هذه|${WD}`, 'g'),
+      back: 12,
+      wordStart: false,
+    },
+  }) satisfies Record<string, Grammar>;
 let grammars: ReturnType<typeof buildGrammars> | null = null;
 
 /** Whether a date may start at `s`: at a word start, or after a one- or two-letter proclitic (و، ف، ب، ل) that starts a word. */

@@ -24,7 +24,8 @@ function typeRank(type: unknown): number {
     if (typeof t !== 'string') continue;
     const name = t.replace(/^.*[/#:]/, '');
     if (/NewsArticle$/.test(name)) rank = Math.min(rank, 0);
-    else if (/^(Article|Report|BlogPosting|SocialMediaPosting|LiveBlogPosting|ScholarlyArticle|TechArticle)$/.test(name)) rank = Math.min(rank, 1);
+    else if (/^(Article|Report|BlogPosting|SocialMediaPosting|LiveBlogPosting|ScholarlyArticle|TechArticle)$/.test(name))
+      rank = Math.min(rank, 1);
     else if (/WebPage$/.test(name)) rank = Math.min(rank, 2);
     else rank = Math.min(rank, 3);
   }
@@ -179,7 +180,16 @@ function itempropDate(doc: Document, prop: string): string | null {
  * xsd:dateTime or xsd:date — «<span property="dc:date dc:created"
  * content="2019-02-08T00:00:00+01:00" datatype="xsd:dateTime">فيفري 2019</span>».
  */
-const RDFA_PUBLISHED = new Set(['dc:date', 'dc:created', 'dc:issued', 'dcterms:created', 'dcterms:issued', 'dcterms:date', 'schema:datepublished', 'datepublished']);
+const RDFA_PUBLISHED = new Set([
+  'dc:date',
+  'dc:created',
+  'dc:issued',
+  'dcterms:created',
+  'dcterms:issued',
+  'dcterms:date',
+  'schema:datepublished',
+  'datepublished',
+]);
 function rdfaDate(doc: Document): string | null {
   for (const el of doc.querySelectorAll('[property][content]')) {
     if (el.tagName.toLowerCase() === 'meta' && !el.hasAttribute('datatype')) continue; // read with the meta tags
@@ -235,14 +245,24 @@ function timeElementDate(doc: Document, root: Element): string | null {
 /** Meta keys of the publication date, group by group (microdata and <time> come after them); generic and modification keys later. */
 const PUBLISHED_META = [['article:published_time', 'og:article:published_time'], ['parsely-pub-date']];
 const GENERIC_META = [
-  'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'dc.date.issued', 'dcterms.issued', 'dc.date',
-  'dcterms.created', 'sailthru.date', 'og:pubdate',
+  'date',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date',
+  'dcterms.created',
+  'sailthru.date',
+  'og:pubdate',
 ];
 const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'last-modified', 'dcterms.modified'];
 
 // English dates in bylines: «24th, September 2024», «September 24, 2024», «24 Sep 2024».
 const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const EN_MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const EN_MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const EN_DAY_FIRST = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?,? ${EN_MONTH},? (\\d{4})\\b`, 'i');
 const EN_MONTH_FIRST = new RegExp(`\\b${EN_MONTH} (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b`, 'i');
 
@@ -288,7 +308,12 @@ function headlineDate(doc: Document, root: Element): string | null {
     scope = cur && cur.contains(root) ? cur : (h1.parentElement ?? root);
   }
   const blocks = readBlocks(scope);
-  const at = h1 ? Math.max(0, blocks.findIndex((b) => b.element === h1 || h1.contains(b.element))) : 0;
+  const at = h1
+    ? Math.max(
+        0,
+        blocks.findIndex((b) => b.element === h1 || h1.contains(b.element)),
+      )
+    : 0;
   const order = [...blocks.slice(at, at + BLOCKS_AFTER + 1), ...blocks.slice(Math.max(0, at - BLOCKS_BEFORE), at).reverse()];
   let fallback: string | null = null;
   for (const block of order) {

@@ -177,7 +177,11 @@ export async function openDb(name = DB_NAME, { blockedTimeoutMs = BLOCKED_TIMEOU
   } catch (error) {
     db.close();
     if (error instanceof DbError) throw error;
-    throw new DbError('unavailable', `Siyaq's database "${name}" cannot be opened here: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new DbError(
+      'unavailable',
+      `Siyaq's database "${name}" cannot be opened here: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   } finally {
     clearTimeout(timer);
     db.on('blocked').unsubscribe(onBlocked!);

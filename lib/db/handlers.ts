@@ -182,7 +182,10 @@ export class Background {
     return { skipped: (await this.matcherSet()).skipped };
   }
 
-  private async fromPage(request: Exclude<Request, { type: 'packs-changed' }>, page: { tabId: number; url: string; frame: number }): Promise<unknown> {
+  private async fromPage(
+    request: Exclude<Request, { type: 'packs-changed' }>,
+    page: { tabId: number; url: string; frame: number },
+  ): Promise<unknown> {
     switch (request.type) {
       case 'detect':
         return this.detect(request, `${page.tabId}/${page.frame}/${request.id}`);

@@ -40,7 +40,10 @@ export interface MatcherSetOptions {
 
 /** The key of a set of pack versions. Ids cannot contain "@" or "|" (ID_PATTERN). */
 export function packsKey(packs: readonly PackMeta[], markImported: boolean): string {
-  return `${markImported ? 'all' : 'bundled'}|${[...packs].sort(byPriority).map((p) => `${p.id}@${p.contentHash}`).join('|')}`;
+  return `${markImported ? 'all' : 'bundled'}|${[...packs]
+    .sort(byPriority)
+    .map((p) => `${p.id}@${p.contentHash}`)
+    .join('|')}`;
 }
 
 export class MatcherSets {

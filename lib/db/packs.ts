@@ -51,7 +51,9 @@ export async function importPack(db: SiyaqDb, input: string, { replace = false }
       return {
         ok: false,
         replaces: existing,
-        errors: [`The pack "${existing.title.en}" (${existing.id}, version ${existing.version}) is already imported with this id; replacing it deletes it.`],
+        errors: [
+          `The pack "${existing.title.en}" (${existing.id}, version ${existing.version}) is already imported with this id; replacing it deletes it.`,
+        ],
       };
     }
     if (existing) await deletePack(db, pack.id);
@@ -81,7 +83,9 @@ async function idCollisions(db: SiyaqDb, pack: CorpusPack): Promise<string[]> {
       return other ? [{ id: item.id, other }] : [];
     });
     for (const { id, other } of taken.slice(0, MAX_LISTED)) {
-      errors.push(`The ${kind} id "${id}" is already used by the pack "${other.title.en}" (${other.id}); give this pack's ${kind}s ids of their own, for example "${pack.id}-${id}".`);
+      errors.push(
+        `The ${kind} id "${id}" is already used by the pack "${other.title.en}" (${other.id}); give this pack's ${kind}s ids of their own, for example "${pack.id}-${id}".`,
+      );
     }
     if (taken.length > MAX_LISTED) errors.push(`… and ${taken.length - MAX_LISTED} more ${kind} ids already in use.`);
   }

@@ -182,7 +182,9 @@ export async function cardFor(db: SiyaqDb, topicId: string, articleDate: string 
     if (found.length === 0) return null;
 
     const topic = mergeTopic(found.map((f) => f.entry.topic));
-    const refs = firstById(found.flatMap(({ pack, entry }) => entry.events.map((ref): EventRef & { pack: PackMeta } => ({ ...ref, pack }))));
+    const refs = firstById(
+      found.flatMap(({ pack, entry }) => entry.events.map((ref): EventRef & { pack: PackMeta } => ({ ...ref, pack }))),
+    );
     const chosen = pickEvents(refs, articleDate, clampLimit(limit));
 
     // Each chunk once, however many of the chosen events it holds (ids cannot contain "/").

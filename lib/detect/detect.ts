@@ -246,11 +246,7 @@ function resolveRun(run: Candidate[], matcher: Matcher, inner: boolean): Candida
   const order = (c: Candidate): number => matcher.aliases[c.alias]!.topic;
   run.sort(
     (a, b) =>
-      b.end - b.form - (a.end - a.form) ||
-      a.form - b.form ||
-      Number(b.ok) - Number(a.ok) ||
-      order(a) - order(b) ||
-      a.alias - b.alias,
+      b.end - b.form - (a.end - a.form) || a.form - b.form || Number(b.ok) - Number(a.ok) || order(a) - order(b) || a.alias - b.alias,
   );
   const taken: Candidate[] = [];
   const nested: Candidate[] = [];

@@ -52,7 +52,17 @@ export function compileMatcher(topics: MatcherTopic[]): Matcher {
     const key = `${topic} ${folded}`;
     let entry = byTopicAlias.get(key);
     if (entry === undefined) {
-      entry = { topic, alias, folded, rules: [], needsCue: false, nisba: looksLikeNisba(folded), multiWord: folded.includes(' '), surname: false, ordinary: endsOrdinaryWord(folded) };
+      entry = {
+        topic,
+        alias,
+        folded,
+        rules: [],
+        needsCue: false,
+        nisba: looksLikeNisba(folded),
+        multiWord: folded.includes(' '),
+        surname: false,
+        ordinary: endsOrdinaryWord(folded),
+      };
       byTopicAlias.set(key, entry);
       aliases.push(entry);
     }

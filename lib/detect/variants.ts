@@ -24,7 +24,6 @@
  */
 import { isGivenName, isOrdinaryWord } from './lexicon';
 
-
 /** Replace folded[at, at + del) with `ins`. */
 export interface Edit {
   at: number;
@@ -91,7 +90,12 @@ export function spellingEdits(folded: string, written: string = folded): Edit[] 
     from = to + 1;
   }
   // Variants that are ordinary words or other names are not this alias's spellings.
-  const own = out.filter((edit) => !applyEdit(folded, edit).split(' ').some((w) => isOrdinaryWord(w) || isGivenName(w)));
+  const own = out.filter(
+    (edit) =>
+      !applyEdit(folded, edit)
+        .split(' ')
+        .some((w) => isOrdinaryWord(w) || isGivenName(w)),
+  );
   // The first edits, up to MAX_VARIANT_STEPS of walking.
   let steps = 0;
   const kept = own.findIndex((e) => (steps += folded.length - e.at) > MAX_VARIANT_STEPS);
@@ -115,8 +119,24 @@ function hyphenEdits(folded: string): Edit[] {
  * حماس» without its head is «حماس», and with the article «الحماس» is zeal.
  */
 const PLACE_HEADS = [
-  'قاعدة', 'مطار', 'معسكر', 'مدينة', 'بلدة', 'قرية', 'ناحية', 'قضاء', 'محافظة', 'منطقة', 'ميناء', 'جزيرة',
-  'سجن', 'مخيم', 'حقل', 'جبل', 'سد', 'معبر',
+  'قاعدة',
+  'مطار',
+  'معسكر',
+  'مدينة',
+  'بلدة',
+  'قرية',
+  'ناحية',
+  'قضاء',
+  'محافظة',
+  'منطقة',
+  'ميناء',
+  'جزيرة',
+  'سجن',
+  'مخيم',
+  'حقل',
+  'جبل',
+  'سد',
+  'معبر',
 ];
 let placeHeads: ReadonlySet<string> | null = null;
 

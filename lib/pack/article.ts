@@ -56,7 +56,10 @@ function readHtml(raw: string): ReadArticle {
 }
 
 function readText(raw: string): ReadArticle {
-  const lines = raw.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = raw
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   // The same reader as for pages: the first line stands as the headline, the
   // next lines as the blocks by it, where bylines put their dates.
   const doc = parseHTML('<!doctype html><html><body><article></article></body></html>').document;

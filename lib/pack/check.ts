@@ -79,12 +79,18 @@ export function checkPack(folder: PackFolder, review: Review | null = null): Che
   const topics: Topic[] = Array.isArray(pack.topics) ? pack.topics : [];
   checkAliases(topics, folder.sources, folder.manifest.lookAlikes ?? {}, say);
   const withEvents = new Set(events.flatMap((e) => e.topics ?? []));
-  for (const t of topics) if (!withEvents.has(t.id)) say('warning', `topics › ${t.id}`, 'no event names this topic: its card will show no dated line');
+  for (const t of topics)
+    if (!withEvents.has(t.id)) say('warning', `topics › ${t.id}`, 'no event names this topic: its card will show no dated line');
 
   const pending = (review?.proposals ?? []).filter((p) => p.decision === 'pending').length;
   if (pending) say('warning', 'review.json', `${pending} proposal(s) await your decision ("accept" or "reject")`);
   const accepted = (review?.proposals ?? []).filter((p) => p.decision === 'accept').length;
-  if (accepted) say('warning', 'review.json', `${accepted} accepted proposal(s) are not in pack.json yet: run \`npm run pack -- accept ${folder.dir}\``);
+  if (accepted)
+    say(
+      'warning',
+      'review.json',
+      `${accepted} accepted proposal(s) are not in pack.json yet: run \`npm run pack -- accept ${folder.dir}\``,
+    );
 
   const errors = findings.filter((f) => f.level === 'error').length;
   return { pack, findings, errors, warnings: findings.length - errors };
@@ -96,10 +102,30 @@ type Views = Map<string, { s: PackSource; view: SourceView }>;
 function checkSources(folder: PackFolder, say: Say): void {
   for (const s of folder.sources) {
     const where = `sources › ${s.source.id} (${relativeLocation(folder, s)})`;
-    if (s.dateFrom === 'none') say('warning', where, 'no publication date: relative dates in it cannot be read, and events cannot be checked against it. Give "published" (and "publishedBasis") in its sidecar.');
-    if (s.dateFrom === 'reader' && !s.confirmed) say('warning', where, `the date ${s.source.published} was read by Siyaq's date reader, not given by you: confirm it with "published" and "publishedBasis" in its sidecar`);
-    if (s.dateFrom === 'author' && s.kind === 'html' && s.readerPublished && s.source.published && !overlaps(s.readerPublished, s.source.published)) {
-      say('warning', where, `you give ${s.source.published}, but the page reads as published ${s.readerPublished}: readers' Siyaq dates it ${s.readerPublished}`);
+    if (s.dateFrom === 'none')
+      say(
+        'warning',
+        where,
+        'no publication date: relative dates in it cannot be read, and events cannot be checked against it. Give "published" (and "publishedBasis") in its sidecar.',
+      );
+    if (s.dateFrom === 'reader' && !s.confirmed)
+      say(
+        'warning',
+        where,
+        `the date ${s.source.published} was read by Siyaq's date reader, not given by you: confirm it with "published" and "publishedBasis" in its sidecar`,
+      );
+    if (
+      s.dateFrom === 'author' &&
+      s.kind === 'html' &&
+      s.readerPublished &&
+      s.source.published &&
+      !overlaps(s.readerPublished, s.source.published)
+    ) {
+      say(
+        'warning',
+        where,
+        `you give ${s.source.published}, but the page reads as published ${s.readerPublished}: readers' Siyaq dates it ${s.readerPublished}`,
+      );
     }
   }
 }
@@ -122,7 +148,11 @@ function checkEventDate(views: Views, e: CorpusEvent, where: string, say: Say): 
   const dated = sources.map((x) => x.s.source.published).filter((p): p is string => !!p);
   if (e.status !== 'planned' && dated.length > 0 && dated.every((p) => whollyAfter(e.date, p))) {
     const latest = dated.reduce((a, b) => (dayRange(a)!.last > dayRange(b)!.last ? a : b));
-    say('error', where, `"${e.status}" on ${e.date}, after its latest source was published (${latest}): a source cannot tell what had not happened yet. Fix the date, or the status ("planned").`);
+    say(
+      'error',
+      where,
+      `"${e.status}" on ${e.date}, after its latest source was published (${latest}): a source cannot tell what had not happened yet. Fix the date, or the status ("planned").`,
+    );
   }
   if (e.status === 'planned' && dated.length > 0 && dated.every((p) => whollyAfter(p, e.date))) {
     say('warning', where, `"planned" for ${e.date}, before its sources were published (${dated.join(', ')}): did it happen?`);
@@ -140,11 +170,23 @@ function checkEventDate(views: Views, e: CorpusEvent, where: string, say: Say): 
     const stated = dates.filter((d) => !d.relative);
     const agrees = stated.some((d) => d.date.startsWith(e.date));
     if (stated.length > 0 && !agrees) {
-      say('error', where, `dated ${e.date} as stated, but its quotes state ${words(stated)}: correct the date, or quote the words that state it`);
+      say(
+        'error',
+        where,
+        `dated ${e.date} as stated, but its quotes state ${words(stated)}: correct the date, or quote the words that state it`,
+      );
     } else if (stated.length === 0 && dates.length > 0) {
-      say('warning', where, `dated ${e.date} as stated, but its quotes give the date only relative to the publication date (${words(dates)}): its basis is "inferred"`);
+      say(
+        'warning',
+        where,
+        `dated ${e.date} as stated, but its quotes give the date only relative to the publication date (${words(dates)}): its basis is "inferred"`,
+      );
     } else if (stated.length === 0) {
-      say('warning', where, `dated ${e.date} as stated, but no quote states a date: quote the words that state it, or make its basis "inferred"`);
+      say(
+        'warning',
+        where,
+        `dated ${e.date} as stated, but no quote states a date: quote the words that state it, or make its basis "inferred"`,
+      );
     }
   } else if (dates.length > 0 && !dates.some((d) => overlaps(d.date, e.date))) {
     say('warning', where, `dated ${e.date}, but its quotes carry ${words(dates)}: check the date`);
@@ -166,17 +208,26 @@ function checkAliases(topics: Topic[], sources: PackSource[], lookAlikes: Record
       return !texts.some((text) => detect(text, alone).length > 0);
     });
     if (dead.length === t.aliases.length && t.aliases.length > 0) {
-      say('warning', `topics › ${t.id} › aliases`, `no alias of this topic appears in any source, so nothing shows it is named this way (${t.aliases.join('، ')}): check the spelling, or add a source that names it`);
+      say(
+        'warning',
+        `topics › ${t.id} › aliases`,
+        `no alias of this topic appears in any source, so nothing shows it is named this way (${t.aliases.join('، ')}): check the spelling, or add a source that names it`,
+      );
       continue;
     }
     // Latin spellings serve readers' other pages more than the sources: one line for them all.
     deadLatin.push(...dead.filter((a) => !/\p{Script=Arabic}/u.test(a)).map((a) => `${t.id}: ${a}`));
     const arabic = dead.filter((a) => /\p{Script=Arabic}/u.test(a));
     if (arabic.length > 0) {
-      say('warning', `topics › ${t.id} › aliases`, `${arabic.map((a) => `«${a}»`).join('، ')} appear${arabic.length === 1 ? 's' : ''} in no source: a misspelling, or a variant you add on purpose?`);
+      say(
+        'warning',
+        `topics › ${t.id} › aliases`,
+        `${arabic.map((a) => `«${a}»`).join('، ')} appear${arabic.length === 1 ? 's' : ''} in no source: a misspelling, or a variant you add on purpose?`,
+      );
     }
   }
-  if (deadLatin.length > 0) say('warning', 'topics › aliases', `${deadLatin.length} Latin-script alias(es) appear in no source: ${deadLatin.join('; ')}`);
+  if (deadLatin.length > 0)
+    say('warning', 'topics › aliases', `${deadLatin.length} Latin-script alias(es) appear in no source: ${deadLatin.join('; ')}`);
   for (const [topic, phrases] of Object.entries(lookAlikes)) {
     if (!topics.some((t) => t.id === topic)) {
       say('error', `pack.json › lookAlikes › ${topic}`, `"${topic}" is not a topic of this pack`);
@@ -184,7 +235,12 @@ function checkAliases(topics: Topic[], sources: PackSource[], lookAlikes: Record
     }
     for (const phrase of phrases) {
       const hit = detect(phrase, matcher).find((m) => m.topic === topic);
-      if (hit) say('error', `pack.json › lookAlikes › ${topic}`, `«${hit.text}» (alias «${hit.alias}») fires on the look-alike «${phrase}»: add a rule (notAfter, notBefore, requireCue) to the alias`);
+      if (hit)
+        say(
+          'error',
+          `pack.json › lookAlikes › ${topic}`,
+          `«${hit.text}» (alias «${hit.alias}») fires on the look-alike «${phrase}»: add a rule (notAfter, notBefore, requireCue) to the alias`,
+        );
     }
   }
 }
@@ -193,7 +249,8 @@ function checkAliases(topics: Topic[], sources: PackSource[], lookAlikes: Record
 export function formatReport(result: CheckResult): string {
   const lines: string[] = [];
   for (const level of ['error', 'warning'] as const) {
-    for (const f of result.findings.filter((x) => x.level === level)) lines.push(`${level.toUpperCase()}  ${f.where}\n        ${f.message}`);
+    for (const f of result.findings.filter((x) => x.level === level))
+      lines.push(`${level.toUpperCase()}  ${f.where}\n        ${f.message}`);
   }
   lines.push(`${result.errors} error(s), ${result.warnings} warning(s).${result.errors ? ' Fix the errors, then check again.' : ''}`);
   return lines.join('\n');

@@ -178,11 +178,13 @@ function clip(text: string, sentence: Span, date: DateMention, named: Mention[])
   return text.slice(start, end).trim();
 }
 
-const REPORTING = /(?:^| )[وف]?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|صرح|صرحت|اوضح|اوضحت|كشف|كشفت|اشار|اشارت|نقلت|نقل|بحسب|وفق|حسب)(?= |$)/u;
+const REPORTING =
+  /(?:^| )[وف]?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|صرح|صرحت|اوضح|اوضحت|كشف|كشفت|اشار|اشارت|نقلت|نقل|بحسب|وفق|حسب)(?= |$)/u;
 const FUTURE = /(?:^| )[وف]?(?:سوف|من المقرر|من المتوقع|يعتزم|تعتزم|بحلول|المقبل|المقبله|القادم|القادمه)(?= |$)/u;
 
 function guessStatus(quote: string, date: DateMention, published: string | null): { status: EventStatus; why: string } {
-  if (published && whollyAfter(date.date, published)) return { status: 'planned', why: `the date is after the source was published (${published})` };
+  if (published && whollyAfter(date.date, published))
+    return { status: 'planned', why: `the date is after the source was published (${published})` };
   const folded = foldString(quote);
   const future = FUTURE.exec(folded);
   if (future) return { status: 'planned', why: `a word of the future: «${future[0].trim()}»` };
@@ -194,13 +196,15 @@ function guessStatus(quote: string, date: DateMention, published: string | null)
 /* Candidates: names the sources repeat that no topic covers. */
 
 const STOPWORDS = new Set(
-  ('في من الي علي عن ان او و ما لا لم لن قد ثم حتي بعد قبل عند كما بين خلال حول منذ مع هذا هذه ذلك تلك التي الذي الذين ' +
+  (
+    'في من الي علي عن ان او و ما لا لم لن قد ثم حتي بعد قبل عند كما بين خلال حول منذ مع هذا هذه ذلك تلك التي الذي الذين ' +
     'كان كانت يكون تكون هو هي هم انه انها الا اذا اي كل بعض غير ضد لدي نحو عبر اليوم امس ايضا وفي ومن وقال قال قالت وان بان ' +
-    'لان وقد فقد عام العام سنه شهر يوم الاسبوع الماضي المقبل الحالي الجاري اجل اطار عدد عده')
-    .split(' '),
+    'لان وقد فقد عام العام سنه شهر يوم الاسبوع الماضي المقبل الحالي الجاري اجل اطار عدد عده'
+  ).split(' '),
 );
 /** Latin words of dates and times, not names. */
-const LATIN_CALENDAR = /^(?:GMT|UTC|AM|PM|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/i;
+const LATIN_CALENDAR =
+  /^(?:GMT|UTC|AM|PM|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/i;
 /** A month name (of any system, folded) as one of the words: a date's words, not a name. */
 const MONTH_WORD = new RegExp(`(?:^|[ /])(?:${GREGORIAN_MONTHS.pattern}|${HIJRI_MONTHS.pattern})(?=[ /]|$)`, 'u');
 /** «المتحدة والعراق»: a conjunction joins two names; it does not make one. */
@@ -219,7 +223,9 @@ export function candidates(sources: PackSource[], matcher: Matcher): Review['can
   };
   for (const s of sources) {
     const id = s.source.id;
-    for (const m of s.text.matchAll(/(?<![\p{L}\p{N}])[A-Z][\p{L}'’.-]*[\p{L}](?:\s+(?:(?:al|el|bin|de|van|von)[- ])?[A-Z][\p{L}'’.-]*[\p{L}])*/gu)) {
+    for (const m of s.text.matchAll(
+      /(?<![\p{L}\p{N}])[A-Z][\p{L}'’.-]*[\p{L}](?:\s+(?:(?:al|el|bin|de|van|von)[- ])?[A-Z][\p{L}'’.-]*[\p{L}])*/gu,
+    )) {
       if (!LATIN_CALENDAR.test(m[0])) count(latin, m[0].toLowerCase(), m[0], id);
     }
     const view = new SourceView(s.text, null);
@@ -240,7 +246,9 @@ export function candidates(sources: PackSource[], matcher: Matcher): Review['can
     }
   }
   // Known: an alias stands in it (rules aside), or it is part of an alias («محمد شياع» of «محمد شياع السوداني»).
-  const bare = compileMatcher(matcher.topicIds.map((id, i) => ({ id, aliases: matcher.aliases.filter((a) => a.topic === i).map((a) => a.alias) })));
+  const bare = compileMatcher(
+    matcher.topicIds.map((id, i) => ({ id, aliases: matcher.aliases.filter((a) => a.topic === i).map((a) => a.alias) })),
+  );
   const folded = matcher.aliases.map((a) => ` ${a.folded} `);
   const known = (name: string) => detect(name, bare).length > 0 || folded.some((a) => a.includes(` ${foldString(name)} `));
   const pick = (all: Map<string, Candidate>, min: number): Candidate[] => {

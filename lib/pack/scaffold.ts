@@ -18,7 +18,11 @@ export const DEFAULT_LICENCE =
 
 /** A new pack folder: pack.json with every field to fill in, an empty sources/ and review file. */
 export function newPackFiles(dir: string): Files {
-  const id = basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'my-pack';
+  const id =
+    basename(dir)
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^[^a-z0-9]+/, '') || 'my-pack';
   const manifest: PackManifest = {
     id: ID_PATTERN.test(id) ? id : 'my-pack',
     version: 1,
@@ -80,20 +84,21 @@ export function splitPack(
   return files;
 }
 
-export type AcceptResult =
-  | { ok: true; manifest: PackManifest; review: Review; accepted: string[] }
-  | { ok: false; errors: string[] };
+export type AcceptResult = { ok: true; manifest: PackManifest; review: Review; accepted: string[] } | { ok: false; errors: string[] };
 
 /** Moves the proposals the author accepted into pack.json's events; refuses while one lacks its title or summary. */
 export function acceptProposals(manifest: PackManifest, review: Review): AcceptResult {
   const accepted = review.proposals.filter((p) => p.decision === 'accept');
   const errors = accepted.flatMap((p) =>
     (['title', 'summary'] as const).flatMap((field) =>
-      (['ar', 'en'] as const).filter((lang) => !p[field]?.[lang]?.trim()).map((lang) => `${p.id}: write its ${field}.${lang} before accepting it`),
+      (['ar', 'en'] as const)
+        .filter((lang) => !p[field]?.[lang]?.trim())
+        .map((lang) => `${p.id}: write its ${field}.${lang} before accepting it`),
     ),
   );
   const taken = new Set((manifest.events ?? []).map((e) => e.id));
-  for (const p of accepted) if (taken.has(p.id)) errors.push(`${p.id}: pack.json already has an event with this id; give the proposal another`);
+  for (const p of accepted)
+    if (taken.has(p.id)) errors.push(`${p.id}: pack.json already has an event with this id; give the proposal another`);
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,

@@ -71,7 +71,10 @@ export async function persist<T>(ask: () => Promise<T>, options: PersistOptions)
   let lastError: unknown;
   for (let attempt = 0; attempt <= pauses.length; attempt++) {
     const request = ask();
-    request.then((value) => answered({ value }), () => undefined);
+    request.then(
+      (value) => answered({ value }),
+      () => undefined,
+    );
     try {
       const limit = attemptMs[Math.min(attempt, attemptMs.length - 1)]!;
       return (await within(Promise.race([request.then((value) => ({ value })), anyAnswer]), limit)).value;

@@ -152,7 +152,12 @@ export class PageScanner {
    * text while the answer was on its way: a mention whose Range no longer
    * holds the text that was sent is dropped and its block read again.
    */
-  private *file(blocks: readonly TextBlock[], blockStarts: readonly number[], text: string, found: readonly FoundMention[]): Steps<PageMention[]> {
+  private *file(
+    blocks: readonly TextBlock[],
+    blockStarts: readonly number[],
+    text: string,
+    found: readonly FoundMention[],
+  ): Steps<PageMention[]> {
     const fresh: PageMention[] = [];
     let n = 0;
     for (const m of found) {

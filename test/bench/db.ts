@@ -83,7 +83,7 @@ async function inChromium(bundled: CorpusPack): Promise<void> {
 
 export async function run(): Promise<void> {
   const bundled = bundledPack();
-  console.log('-- Node, fake-indexeddb (in-memory IndexedDB in JavaScript; writes far slower than a browser\'s)');
+  console.log("-- Node, fake-indexeddb (in-memory IndexedDB in JavaScript; writes far slower than a browser's)");
   print('bundled corpus', await measure(bundled, BUNDLED_RUNS), '≤ 300 ms');
   print('synthetic pack', await measure(bigPack(), BIG_RUNS), '≤ 3 s');
   console.log('\n-- headless Chromium, on-disk IndexedDB');

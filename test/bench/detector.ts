@@ -48,7 +48,11 @@ function measure(bare: () => unknown, fns: (() => unknown)[]): { bareMs: number;
 
 /** Real names from the seeds, so that matching has work to do. */
 const REAL: MatcherTopic[] = [
-  { id: 'sudani', aliases: ['محمد شياع السوداني', 'السوداني'], rules: [{ alias: 'السوداني', requireCue: ['العراق', 'بغداد', 'العراقية'] }] },
+  {
+    id: 'sudani',
+    aliases: ['محمد شياع السوداني', 'السوداني'],
+    rules: [{ alias: 'السوداني', requireCue: ['العراق', 'بغداد', 'العراقية'] }],
+  },
   { id: 'isis', aliases: ['داعش', 'تنظيم الدولة الإسلامية', 'ISIS'] },
   { id: 'global-coalition', aliases: ['التحالف الدولي', 'التحالف الدولي لمحاربة داعش'] },
   { id: 'ain-al-asad', aliases: ['عين الأسد', 'قاعدة عين الأسد'] },
@@ -95,12 +99,11 @@ export async function run(): Promise<void> {
     for (let i = 0; i < text.length; i++) sum = (sum + text.charCodeAt(i)) | 0;
     return sum;
   };
-  const { bareMs, ms: times, ratio } = measure(bareLoop, [
-    () => foldCodesShared(text),
-    () => detect(text, matcher),
-    () => detect(text, small),
-    () => detect(text, large),
-  ]);
+  const {
+    bareMs,
+    ms: times,
+    ratio,
+  } = measure(bareLoop, [() => foldCodesShared(text), () => detect(text, matcher), () => detect(text, small), () => detect(text, large)]);
   const found = detect(text, matcher).length;
   const ms = (t: number): string => `${t.toFixed(2)} ms`;
   const row = (label: string, k: number, note = ''): void =>

@@ -122,7 +122,11 @@ export async function run(): Promise<void> {
   if (!imported.ok) throw new Error(imported.errors.join('\n'));
 
   const text = batch(pack);
-  const sender: Sender = { id: fakeBrowser.runtime.id, url: 'https://www.aljazeera.net/x', tab: { id: 1, url: 'https://www.aljazeera.net/x' } };
+  const sender: Sender = {
+    id: fakeBrowser.runtime.id,
+    url: 'https://www.aljazeera.net/x',
+    tab: { id: 1, url: 'https://www.aljazeera.net/x' },
+  };
   const runs = 3;
   const compiles: number[] = [];
   const firsts: number[] = [];
@@ -142,7 +146,9 @@ export async function run(): Promise<void> {
     found = answer.length;
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  console.log(`  compile (bundled + this pack)   ${ms(median(compiles))}   median of ${runs}; an import compiles alone first, budget ${COMPILE_BUDGET_MS} ms; left out: ${skipped}`);
+  console.log(
+    `  compile (bundled + this pack)   ${ms(median(compiles))}   median of ${runs}; an import compiles alone first, budget ${COMPILE_BUDGET_MS} ms; left out: ${skipped}`,
+  );
   console.log(`  first marks (cold, 64 KB batch) ${ms(median(firsts))}   median of ${runs}; ${found} mentions`);
 
   const warm = new Background(async () => db);

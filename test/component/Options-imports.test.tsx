@@ -41,7 +41,17 @@ function background(matchers = new MatcherSets()) {
 }
 
 function renderOptions(lib: Library = library) {
-  render(<Options lang="en" library={lib} version="1.0.0" onRemoveExtraHost={async () => {}} shortcuts={null} browserKind="chrome" onChangeShortcuts={() => {}} />);
+  render(
+    <Options
+      lang="en"
+      library={lib}
+      version="1.0.0"
+      onRemoveExtraHost={async () => {}}
+      shortcuts={null}
+      browserKind="chrome"
+      onChangeShortcuts={() => {}}
+    />,
+  );
 }
 
 function choose(file: File) {
@@ -60,7 +70,9 @@ describe('the options page asks before deleting an import', () => {
     await screen.findByText(/Reader notes/);
     choose(json(importedPack({ version: 4, events: [event('r-2026', '2026-02', ['harir'], 'r-src')] })));
     const dialog = await screen.findByRole('alertdialog');
-    expect(dialog.textContent).toContain('The library “Reader notes” (version 3) is already imported under the same id; importing this file deletes it.');
+    expect(dialog.textContent).toContain(
+      'The library “Reader notes” (version 3) is already imported under the same id; importing this file deletes it.',
+    );
     expect(screen.getByRole('button', { name: 'Export “Reader notes”' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
@@ -120,7 +132,9 @@ describe('the options page says what went wrong and what to do', () => {
     Object.defineProperty(file, 'size', { value: MAX_PACK_BYTES + 1 });
     const read = vi.spyOn(file, 'text');
     choose(file);
-    expect((await screen.findByRole('alert')).textContent).toBe('The file is larger than 20 MB; Siyaq reads libraries up to 20 MB. Split it into smaller libraries.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The file is larger than 20 MB; Siyaq reads libraries up to 20 MB. Split it into smaller libraries.',
+    );
     expect(read).not.toHaveBeenCalled();
   });
 
@@ -129,13 +143,28 @@ describe('the options page says what went wrong and what to do', () => {
     background(new MatcherSets({ budgetMs: 2000, now: () => (t += 3000) }));
     await importPack(await db(), JSON.stringify(importedPack()));
     renderOptions();
-    await screen.findByText('Names from “Reader notes” are not marked on pages: preparing them took 3000 ms, more than Siyaq allows. Split it into smaller libraries or give it fewer aliases.');
+    await screen.findByText(
+      'Names from “Reader notes” are not marked on pages: preparing them took 3000 ms, more than Siyaq allows. Split it into smaller libraries or give it fewer aliases.',
+    );
   });
 
   it('a database that cannot open gives a translated message, not a raw error', async () => {
-    const closed = new DbError('unavailable', 'InvalidStateError: A mutation operation was attempted on a database that did not allow mutations.');
+    const closed = new DbError(
+      'unavailable',
+      'InvalidStateError: A mutation operation was attempted on a database that did not allow mutations.',
+    );
     const broken: Library = { ...library, packs: () => Promise.reject(closed), packsChanged: async () => [] };
-    render(<Options lang="ar" library={broken} version="1.0.0" onRemoveExtraHost={async () => {}} shortcuts={null} browserKind="chrome" onChangeShortcuts={() => {}} />);
+    render(
+      <Options
+        lang="ar"
+        library={broken}
+        version="1.0.0"
+        onRemoveExtraHost={async () => {}}
+        shortcuts={null}
+        browserKind="chrome"
+        onChangeShortcuts={() => {}}
+      />,
+    );
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe(failureText(closed, 'ar'));
     expect(alert.textContent).toMatch(/^تعذّر على سياق فتح قاعدة بياناته/);

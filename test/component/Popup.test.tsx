@@ -90,7 +90,9 @@ describe('Popup', () => {
     expect(props.onChangeShortcuts).toHaveBeenCalled();
     cleanup();
     renderPopup({ lang: 'en', browserKind: 'firefox' });
-    expect(document.querySelector('.keyboard-help')!.textContent).toContain('about:addons → the gear button → “Manage Extension Shortcuts”');
+    expect(document.querySelector('.keyboard-help')!.textContent).toContain(
+      'about:addons → the gear button → “Manage Extension Shortcuts”',
+    );
     expect(document.querySelector('.keyboard-help kbd')!.textContent).toBe('Alt+Shift+J');
   });
 
@@ -104,7 +106,10 @@ describe('Popup', () => {
 
   it('keeps the timeline for the reader to open on a page Siyaq is off on, or that is not Arabic', () => {
     const base = { url: 'https://www.aljazeera.net/', published: null, topics: [] };
-    for (const summary of [{ ...base, active: false, arabic: false }, { ...base, active: true, arabic: false }]) {
+    for (const summary of [
+      { ...base, active: false, arabic: false },
+      { ...base, active: true, arabic: false },
+    ]) {
       renderPopup({ page: { state: 'ready', summary } });
       expect(shownIds()).toEqual([]);
       fireEvent.click(screen.getByRole('button', { name: 'تصفّح الخط الزمني (4 أحداث)' }));
@@ -135,7 +140,13 @@ describe('Popup', () => {
   });
 
   it('calls a page that is not an article a page, and an article an article', () => {
-    const base = { url: 'https://www.aljazeera.net/', active: true, arabic: true, published: '2024-09-24', topics: [{ id: 'sudani', count: 2 }] };
+    const base = {
+      url: 'https://www.aljazeera.net/',
+      active: true,
+      arabic: true,
+      published: '2024-09-24',
+      topics: [{ id: 'sudani', count: 2 }],
+    };
     renderPopup({ page: { state: 'ready', summary: { ...base, article: false } } });
     expect(document.querySelector('.marker')!.textContent).toBe('أنت تقرأ صفحة من 24 سبتمبر 2024: حدث واحد منذ ذلك الحين');
     cleanup();

@@ -16,10 +16,7 @@ const shownIds = () => [...document.querySelectorAll('[data-event-id]')].map((el
 
 describe('Timeline', () => {
   it('groups by year then month, newest first, year-only events last in their year', () => {
-    const groups = groupByYearMonth([
-      ...PACK.events,
-      { ...PACK.events[0]!, id: 'e-2024', date: '2024', datePrecision: 'year' },
-    ]);
+    const groups = groupByYearMonth([...PACK.events, { ...PACK.events[0]!, id: 'e-2024', date: '2024', datePrecision: 'year' }]);
     expect(groups.map((y) => [y.year, y.months.map((m) => m.key)])).toEqual([
       ['2026', ['2026-09']],
       ['2024', ['2024-09', '2024-01', '2024']],

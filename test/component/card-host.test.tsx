@@ -13,7 +13,12 @@ import { coalitionCard } from './fixtures';
 
 let root: ShadowRoot;
 let view: CardView;
-let actions: { onClose: Mock<() => void>; onOpenTimeline: Mock<(t: string) => void>; onMute: Mock<(t: string) => void>; onDisableSite: Mock<() => void> };
+let actions: {
+  onClose: Mock<() => void>;
+  onOpenTimeline: Mock<(t: string) => void>;
+  onMute: Mock<(t: string) => void>;
+  onDisableSite: Mock<() => void>;
+};
 
 function anchor(): Range {
   const p = document.createElement('p');
@@ -27,7 +32,12 @@ function anchor(): Range {
 beforeEach(() => {
   vi.useFakeTimers();
   const attach = vi.spyOn(Element.prototype, 'attachShadow');
-  actions = { onClose: vi.fn<() => void>(), onOpenTimeline: vi.fn<(t: string) => void>(), onMute: vi.fn<(t: string) => void>(), onDisableSite: vi.fn<() => void>() };
+  actions = {
+    onClose: vi.fn<() => void>(),
+    onOpenTimeline: vi.fn<(t: string) => void>(),
+    onMute: vi.fn<(t: string) => void>(),
+    onDisableSite: vi.fn<() => void>(),
+  };
   // Synthetic events stand for the reader's here; the real card trusts only isTrusted ones.
   view = createCardHost(document, 'ar', actions, { trusts: () => true });
   root = attach.mock.results[0]!.value as ShadowRoot;

@@ -7,7 +7,15 @@ import type { CorpusPack, Source } from '../../lib/corpus/types';
 import type { CardData } from '../../lib/messages';
 
 export const SOURCES: Source[] = [
-  { id: 's1', file: 's1.txt', outlet: 'الجزيرة نت', outletEn: 'Al Jazeera', title: 'مقال أول', published: '2024-09-24', publishedBasis: 'تاريخ في رأس المقال' },
+  {
+    id: 's1',
+    file: 's1.txt',
+    outlet: 'الجزيرة نت',
+    outletEn: 'Al Jazeera',
+    title: 'مقال أول',
+    published: '2024-09-24',
+    publishedBasis: 'تاريخ في رأس المقال',
+  },
   { id: 's2', file: 's2.txt', outlet: 'الحرة', title: 'مقال ثان', published: null, publishedBasis: 'غير معروف' },
 ];
 

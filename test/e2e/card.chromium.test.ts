@@ -8,9 +8,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './helpers/chromium';
 import { cardGeometry, cardButtonCentre, visibleCardText } from './helpers/card-access';
-import { CARD_HOST_NAME, CARD_PATH, HMC, PAGE_SEES_NOTHING, SUDANI, cardArticleHtml, pageViewOfCard, scriptedClicksOnCard, syntheticHover } from './helpers/card-pages';
+import {
+  CARD_HOST_NAME,
+  CARD_PATH,
+  HMC,
+  PAGE_SEES_NOTHING,
+  SUDANI,
+  cardArticleHtml,
+  pageViewOfCard,
+  scriptedClicksOnCard,
+  syntheticHover,
+} from './helpers/card-pages';
 import type { WordQuery } from './helpers/dom';
-import { cards, corpus, hoverForCard, playwrightDriver, pointerAway, until, waitForMarks, waitForNoCard, type Driver } from './helpers/scenario';
+import {
+  cards,
+  corpus,
+  hoverForCard,
+  playwrightDriver,
+  pointerAway,
+  until,
+  waitForMarks,
+  waitForNoCard,
+  type Driver,
+} from './helpers/scenario';
 import { clickCardButton, siyaqMarks } from './helpers/reading-steps';
 import { UNDO_MS } from '../../lib/page/undo';
 import { t } from '../../lib/i18n';

@@ -7,7 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './helpers/firefox';
 import { cardGeometry, visibleCardText } from './helpers/card-access';
-import { CARD_HOST_NAME, CARD_PATH, HMC, PAGE_SEES_NOTHING, SUDANI, cardArticleHtml, pageViewOfCard, scriptedClicksOnCard, syntheticHover } from './helpers/card-pages';
+import {
+  CARD_HOST_NAME,
+  CARD_PATH,
+  HMC,
+  PAGE_SEES_NOTHING,
+  SUDANI,
+  cardArticleHtml,
+  pageViewOfCard,
+  scriptedClicksOnCard,
+  syntheticHover,
+} from './helpers/card-pages';
 import type { WordQuery } from './helpers/dom';
 import { cards, corpus, hoverForCard, pointerAway, puppeteerDriver, waitForMarks, waitForNoCard, type Driver } from './helpers/scenario';
 import { siyaqMarks } from './helpers/reading-steps';

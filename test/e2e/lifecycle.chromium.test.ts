@@ -132,8 +132,12 @@ async function firstRequestMeetsStoppingWorker(b: RobustChromium): Promise<'mark
   });
   const { page, errors } = await b.openProbed(ARTICLE);
   try {
-    const marked = (ms: number) => waitForMarked(page, (t) => NAMES.every((n) => t.includes(n)), 'the marks of a page whose first request met a stopping worker', ms);
-    const started = await restarted.then(() => true, () => false);
+    const marked = (ms: number) =>
+      waitForMarked(page, (t) => NAMES.every((n) => t.includes(n)), 'the marks of a page whose first request met a stopping worker', ms);
+    const started = await restarted.then(
+      () => true,
+      () => false,
+    );
     if (!started) return 'worker-never-restarted';
     expect(stoppedAgain).toBe(true);
     try {
@@ -147,9 +151,14 @@ async function firstRequestMeetsStoppingWorker(b: RobustChromium): Promise<'mark
         );
         if (!answers) return 'worker-never-restarted';
         // A rejected attempt takes Chromium up to 2 s, the pause after it 1 s: a page still asking gets its answer within 6 s.
-        const recovered = await marked(6_000).then(() => true, () => false);
+        const recovered = await marked(6_000).then(
+          () => true,
+          () => false,
+        );
         if (!recovered) {
-          throw new Error(`${(e as Error).message}\nA new tab was then marked: the worker answers again, but this page's content script gave up asking.`);
+          throw new Error(
+            `${(e as Error).message}\nA new tab was then marked: the worker answers again, but this page's content script gave up asking.`,
+          );
         }
       } finally {
         await probe.page.close();

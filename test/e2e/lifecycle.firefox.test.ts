@@ -106,8 +106,12 @@ describe('Firefox ESR: the extension is removed and installed again under an ope
       // The new version reads the tab, the paragraph added meanwhile included, and the old card is gone.
       await until(async () => (await marked(page)).includes(BLINKEN), 10_000, 'the new version did not mark the open tab');
       expect(await cards(d)).toEqual([]);
-      expect(await page.evaluate(() => document.querySelectorAll('[data-siyaq-ui]').length), 'the old card host is still in the page').toBe(0);
-      expect(await page.evaluate(() => CSS.highlights.has('siyaq-mention-active')), 'the old card’s highlight is still painted').toBe(false);
+      expect(await page.evaluate(() => document.querySelectorAll('[data-siyaq-ui]').length), 'the old card host is still in the page').toBe(
+        0,
+      );
+      expect(await page.evaluate(() => CSS.highlights.has('siyaq-mention-active')), 'the old card’s highlight is still painted').toBe(
+        false,
+      );
       // The pointer still rests where the old card was opened: the reader moves away and back.
       await pointerAway(d);
       const { card } = await hoverForCard(d, SUDANI);

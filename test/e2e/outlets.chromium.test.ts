@@ -84,7 +84,10 @@ describe('Chromium: article templates of real outlets', () => {
         const done = (texts: string[]): boolean => [withHeadline, bodyOnly].some((want) => want.every((t) => texts.includes(t)));
         await waitForMarked(page, done, `the story's names (${withHeadline.join('، ')})`, 15_000);
         const marks = await placedMarks(page);
-        expect(marks.filter((m) => !m.inStory).map((m) => m.text), 'marked outside the story').toEqual([]);
+        expect(
+          marks.filter((m) => !m.inStory).map((m) => m.text),
+          'marked outside the story',
+        ).toEqual([]);
         const texts = marks.map((m) => m.text).sort();
         expect([[...withHeadline].sort(), [...bodyOnly].sort()]).toContainEqual(texts);
         expect(errors).toEqual([]);
@@ -112,7 +115,10 @@ describe('Chromium: section fronts', () => {
         const want = firstMentions([HEADLINE, ...STORY]);
         await waitForMarked(page, (t) => want.every((w) => t.includes(w)), 'the opened story', 15_000);
         const marks = await placedMarks(page);
-        expect(marks.filter((m) => !m.inStory).map((m) => m.text), 'marked outside the story').toEqual([]);
+        expect(
+          marks.filter((m) => !m.inStory).map((m) => m.text),
+          'marked outside the story',
+        ).toEqual([]);
         expect(errors).toEqual([]);
       } finally {
         await page.close();

@@ -20,7 +20,10 @@ const INDIC_URL = 'https://www.aljazeera.net/news/2024/9/24/siyaq-indic-dateline
 /** A front page: teasers of several stories, two of them naming topics Siyaq knows; no article metadata. */
 function homeHtml(): string {
   const teasers = [
-    ['محمد شياع السوداني يبحث مستقبل التحالف الدولي', 'بحث رئيس الوزراء العراقي محمد شياع السوداني مع وفد عسكري مستقبل التحالف الدولي في بلاده خلال لقاء مطول.'],
+    [
+      'محمد شياع السوداني يبحث مستقبل التحالف الدولي',
+      'بحث رئيس الوزراء العراقي محمد شياع السوداني مع وفد عسكري مستقبل التحالف الدولي في بلاده خلال لقاء مطول.',
+    ],
     ['أسعار الخبز ترتفع في الأسواق', 'ارتفعت أسعار الخبز والطحين في الأسواق الشعبية للأسبوع الثالث على التوالي بحسب تجار ومستهلكين.'],
     ['موسم الزيتون يبدأ مبكراً', 'بدأ المزارعون قطف الزيتون قبل موعده المعتاد بعد صيف حار وجاف في معظم المناطق الزراعية.'],
   ];
@@ -77,7 +80,10 @@ const c = corpus();
 /** Clicks a topic in the popup's "on this page" list; the popup then closes itself, which may cut the click's last step short. */
 async function showTopic(popup: Page, topic: string): Promise<void> {
   const closed = popup.waitForEvent('close', { timeout: 10_000 });
-  await popup.locator(`.page-topic[data-topic="${topic}"]`).click().catch(() => undefined);
+  await popup
+    .locator(`.page-topic[data-topic="${topic}"]`)
+    .click()
+    .catch(() => undefined);
   await closed;
 }
 
@@ -90,7 +96,9 @@ describe('Chromium: the popup says what the page is (production build)', () => {
   /** The tab id of `page`, brought to the front (the background sees it as the active tab). */
   const tabOf = async (page: Page): Promise<number> => {
     await page.bringToFront();
-    const tab = await (await worker()).evaluate(async () => {
+    const tab = await (
+      await worker()
+    ).evaluate(async () => {
       const [active] = await (globalThis as unknown as { chrome: ChromeApi }).chrome.tabs.query({ active: true, currentWindow: true });
       return active?.id ?? null;
     });
@@ -107,7 +115,10 @@ describe('Chromium: the popup says what the page is (production build)', () => {
   };
 
   beforeAll(async () => {
-    session = await launchChromium({ pages: { [HOME_URL]: homeHtml(), [PLAIN_URL]: plainHtml(), [INDIC_URL]: indicHtml() }, extensionDir: CHROME_BUILD });
+    session = await launchChromium({
+      pages: { [HOME_URL]: homeHtml(), [PLAIN_URL]: plainHtml(), [INDIC_URL]: indicHtml() },
+      extensionDir: CHROME_BUILD,
+    });
   });
 
   afterAll(async () => {
@@ -153,7 +164,7 @@ describe('Chromium: the popup says what the page is (production build)', () => {
     expect(session.pageErrors).toEqual([]);
   });
 
-  it('writes dates in the page\'s own digits by default: Arabic-Indic beside an Arabic-Indic dateline, in the popup and the card', async () => {
+  it("writes dates in the page's own digits by default: Arabic-Indic beside an Arabic-Indic dateline, in the popup and the card", async () => {
     const page = await session.open(INDIC_URL);
     const d = playwrightDriver(page);
     await waitForMarks(d);
@@ -170,9 +181,9 @@ describe('Chromium: the popup says what the page is (production build)', () => {
   });
 
   it('speaks English when the reader sets it, in the popup and in the card a new page opens', async () => {
-    await (await worker()).evaluate(() =>
-      (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.local.set({ settings: { language: 'en' } }),
-    );
+    await (
+      await worker()
+    ).evaluate(() => (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.local.set({ settings: { language: 'en' } }));
     try {
       const page = await session.open(INDIC_URL);
       const d = playwrightDriver(page);

@@ -63,10 +63,12 @@ function origin(request: Request): string {
  * serves them under a per-session dynamic id (use_dynamic_url), not the
  * extension id, so they are recognised by path; Siyaq is the only extension here.
  */
-const webAccessible: string[] = (
-  JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')) as { web_accessible_resources?: { resources: string[] }[] }
-).web_accessible_resources?.flatMap((w) => w.resources) ?? [];
-const isSiyaqDynamic = (url: string): boolean => webAccessible.some((r) => new RegExp(`^chrome-extension://[0-9a-f-]+/${r.replace('.', '\\.')}$`).test(url));
+const webAccessible: string[] =
+  (
+    JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')) as { web_accessible_resources?: { resources: string[] }[] }
+  ).web_accessible_resources?.flatMap((w) => w.resources) ?? [];
+const isSiyaqDynamic = (url: string): boolean =>
+  webAccessible.some((r) => new RegExp(`^chrome-extension://[0-9a-f-]+/${r.replace('.', '\\.')}$`).test(url));
 
 /** Requests that went anywhere but Siyaq itself or the test's own documents. */
 function leaks(): Seen[] {
@@ -160,7 +162,10 @@ describe('Chromium: no network', () => {
       await ext.waitForTimeout(300);
       await ext.close();
     }
-    expect(seen.some((s) => s.url === ARTICLE && s.type === 'document'), 'the watch missed even the article itself').toBe(true);
+    expect(
+      seen.some((s) => s.url === ARTICLE && s.type === 'document'),
+      'the watch missed even the article itself',
+    ).toBe(true);
     expect(leaks()).toEqual([]);
   });
 });
@@ -209,13 +214,24 @@ describe('Chromium: pack text is never markup', () => {
       await hoverForCard(page, { within: '#p4', phrase: PROBE_TOPIC.alias, word: PROBE_TOPIC.alias }, PROBE_TOPIC.alias);
       const text = await cardText(page);
       expect(text).toContain(ESCAPED_MARKUP);
-      const inside = await chromiumCard(page, (root) => {
-        const all = Array.from(root!.querySelectorAll('*'));
-        return {
-          elements: all.filter((el) => /^(img|script|iframe|object|embed|svg|math|link|meta|base|form)$/.test(el.localName)).map((el) => el.localName),
-          handlers: all.flatMap((el) => el.getAttributeNames().filter((a) => a.startsWith('on')).map((a) => `${el.localName}[${a}]`)),
-        };
-      }, null);
+      const inside = await chromiumCard(
+        page,
+        (root) => {
+          const all = Array.from(root!.querySelectorAll('*'));
+          return {
+            elements: all
+              .filter((el) => /^(img|script|iframe|object|embed|svg|math|link|meta|base|form)$/.test(el.localName))
+              .map((el) => el.localName),
+            handlers: all.flatMap((el) =>
+              el
+                .getAttributeNames()
+                .filter((a) => a.startsWith('on'))
+                .map((a) => `${el.localName}[${a}]`),
+            ),
+          };
+        },
+        null,
+      );
       expect(inside).toEqual({ elements: [], handlers: [] });
       expect(errors).toEqual([]);
     } finally {

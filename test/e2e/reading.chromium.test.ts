@@ -77,8 +77,7 @@ describe('Chromium: the reading experience (production build)', () => {
   /** What the background does on the next-mention / previous-mention command, for this tab. */
   const step = async (direction: 1 | -1): Promise<unknown> =>
     (await worker()).evaluate(
-      ([id, dir]) =>
-        (globalThis as unknown as { chrome: ChromeApi }).chrome.tabs.sendMessage(id, { type: 'step-mention', direction: dir }),
+      ([id, dir]) => (globalThis as unknown as { chrome: ChromeApi }).chrome.tabs.sendMessage(id, { type: 'step-mention', direction: dir }),
       [tabId, direction] as const,
     );
 
@@ -91,7 +90,9 @@ describe('Chromium: the reading experience (production build)', () => {
     // permission a query by URL sees nothing, so bring the article to the front and
     // check by asking its content script for the page's URL.
     await article.bringToFront();
-    const found = await (await worker()).evaluate(async () => {
+    const found = await (
+      await worker()
+    ).evaluate(async () => {
       const { chrome } = globalThis as unknown as { chrome: ChromeApi };
       const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
       if (tab?.id === undefined) return null;
@@ -144,7 +145,11 @@ describe('Chromium: the reading experience (production build)', () => {
     // The keyboard path focuses the card's dialog (its host, seen from the page), so Tab goes into it.
     expect(s1.pageFocus).toBe('siyaq-card');
     expect(s1.cardFocus).toBe('section[role=dialog]');
-    await until(async () => (await d.evaluate(mentionBox, { highlight: 'siyaq-mention-active' }))?.inView, 3_000, 'the first mention was not scrolled into view');
+    await until(
+      async () => (await d.evaluate(mentionBox, { highlight: 'siyaq-mention-active' }))?.inView,
+      3_000,
+      'the first mention was not scrolled into view',
+    );
     expect((await d.evaluate(mentionBox, { highlight: 'siyaq-mention-active' }))?.text).toBe(SUDANI.phrase);
     await article.keyboard.press('Tab');
     expect((await card(d)).cardFocus).toBe('button');
@@ -159,7 +164,11 @@ describe('Chromium: the reading experience (production build)', () => {
     const before = await article.evaluate(() => window.scrollY);
     expect(await step(1)).toEqual({ ok: true });
     await waitForCard(d, 'the third step did not move to Austin', 5_000, labelOf(AUSTIN.topic));
-    await until(async () => (await d.evaluate(mentionBox, { highlight: 'siyaq-mention-active' }))?.inView, 3_000, 'Austin was not scrolled into view');
+    await until(
+      async () => (await d.evaluate(mentionBox, { highlight: 'siyaq-mention-active' }))?.inView,
+      3_000,
+      'Austin was not scrolled into view',
+    );
     expect(await article.evaluate(() => window.scrollY)).toBeGreaterThan(before);
 
     // And back.
@@ -175,7 +184,11 @@ describe('Chromium: the reading experience (production build)', () => {
     expect(await showTopic(AUSTIN.topic)).toEqual({ ok: true });
     const s = await waitForCard(d, 'no card after show-topic', 5_000, labelOf(AUSTIN.topic));
     expect(s.cardFocus).toBe('section[role=dialog]');
-    await until(async () => (await d.evaluate(mentionBox, { highlight: 'siyaq-mention-active' }))?.inView, 3_000, 'Austin was not scrolled into view');
+    await until(
+      async () => (await d.evaluate(mentionBox, { highlight: 'siyaq-mention-active' }))?.inView,
+      3_000,
+      'Austin was not scrolled into view',
+    );
     expect((await d.evaluate(mentionBox, { highlight: 'siyaq-mention-active' }))?.text).toBe(AUSTIN.phrase);
     // What a screen reader is told: the focused node of the accessibility tree is the card's dialog, named by its label.
     const cdp = await session.context.newCDPSession(article);
@@ -184,7 +197,10 @@ describe('Chromium: the reading experience (production build)', () => {
         nodes: { role?: { value?: string }; name?: { value?: string }; properties?: { name: string; value: { value?: unknown } }[] }[];
       };
       const focused = nodes.filter((n) => n.properties?.some((p) => p.name === 'focused' && p.value.value === true));
-      expect(focused.map((n) => [n.role?.value, n.name?.value])).toContainEqual(['dialog', t('cardLabel', 'ar', { label: labelOf(AUSTIN.topic) })]);
+      expect(focused.map((n) => [n.role?.value, n.name?.value])).toContainEqual([
+        'dialog',
+        t('cardLabel', 'ar', { label: labelOf(AUSTIN.topic) }),
+      ]);
     } finally {
       await cdp.detach();
     }
@@ -231,10 +247,14 @@ describe('Chromium: the reading experience (production build)', () => {
 
     // Search forgives the spelling: «رومانوسكي» finds Romanowski («رومانوفسكي»).
     await popup.locator('.tl-search').fill('رومانوسكي');
-    const found = await until(async () => {
-      const ids = await popup.evaluate(listedEvents);
-      return ids.length < scoped.length ? ids : null;
-    }, 5_000, 'search did not filter the list');
+    const found = await until(
+      async () => {
+        const ids = await popup.evaluate(listedEvents);
+        return ids.length < scoped.length ? ids : null;
+      },
+      5_000,
+      'search did not filter the list',
+    );
     for (const id of eventsOf('alina-romanowski')) expect(found).toContain(id);
     for (const id of found) {
       const e = c.events.find((ev) => ev.id === id)!;
@@ -252,7 +272,7 @@ describe('Chromium: the reading experience (production build)', () => {
   it('Enter on a topic in the popup\'s "on this page" list scrolls the article to its mention and opens its card with focus', async () => {
     await article.evaluate(() => window.scrollTo(0, 0));
     const first = await d.evaluate(mentionBox, { highlight: 'siyaq-mention-tint', includes: AUSTIN.phrase });
-    expect(first?.inView, 'Austin\'s mention should start below the fold').toBe(false);
+    expect(first?.inView, "Austin's mention should start below the fold").toBe(false);
     const popup = await session.open(session.extensionUrl(`popup.html?tab=${tabId}`));
     const topic = popup.locator(`.page-topic[data-topic="${AUSTIN.topic}"]`);
     await topic.waitFor({ timeout: 10_000 });
@@ -267,7 +287,11 @@ describe('Chromium: the reading experience (production build)', () => {
     const opened = await waitForCard(d, 'Enter in the popup opened no card in the article', 5_000, labelOf(AUSTIN.topic));
     expect(opened.pageFocus).toBe('siyaq-card');
     expect(opened.cardFocus).toBe('section[role=dialog]');
-    await until(async () => (await d.evaluate(mentionBox, { highlight: 'siyaq-mention-active' }))?.inView, 3_000, 'the mention was not scrolled into view');
+    await until(
+      async () => (await d.evaluate(mentionBox, { highlight: 'siyaq-mention-active' }))?.inView,
+      3_000,
+      'the mention was not scrolled into view',
+    );
     expect((await d.evaluate(mentionBox, { highlight: 'siyaq-mention-active' }))?.text).toContain(AUSTIN.word);
     expect(session.pageErrors).toEqual([]);
   });
@@ -315,9 +339,9 @@ describe('Chromium: the reading experience (production build)', () => {
     expect(await rangesNaming(d, 'siyaq-mention-underline', austinNames)).toBe(2);
     await hoverAndOpen(d, AUSTIN, labelOf(AUSTIN.topic));
     await muteFromCard(d);
-    await waitForMarksLike(d, (m) => m['siyaq-mention-underline'] === 6, 'muting did not remove the topic\'s ranges', UNDO_MS + 5_000);
+    await waitForMarksLike(d, (m) => m['siyaq-mention-underline'] === 6, "muting did not remove the topic's ranges", UNDO_MS + 5_000);
     expect(await rangesNaming(d, 'siyaq-mention-underline', austinNames)).toBe(0);
-    await waitForClosed(d, 'the muted topic\'s card stayed open');
+    await waitForClosed(d, "the muted topic's card stayed open");
 
     // Unmuting from the options page brings them back.
     const unmute = options.locator('button', { hasText: t('unmute', 'ar', { label: labelOf(AUSTIN.topic) }) });
@@ -327,7 +351,7 @@ describe('Chromium: the reading experience (production build)', () => {
     expect(await article.evaluate(windowMarked), 'the article was reloaded').toBe(true);
   });
 
-  it('timeline.html#topic=sudani shows sudani\'s events, and the answers to «when will coalition forces leave Iraq?»', async () => {
+  it("timeline.html#topic=sudani shows sudani's events, and the answers to «when will coalition forces leave Iraq?»", async () => {
     const page = await session.open(session.extensionUrl('timeline.html#topic=sudani'));
     await page.locator('[data-event-id]').first().waitFor({ timeout: 10_000 });
     await expectListed(page, eventsOf('sudani'));

@@ -125,7 +125,11 @@ describe('Firefox ESR: the reading experience (production build)', () => {
       expect(await article.evaluate(windowMarked), 'the article was reloaded').toBe(true);
     } finally {
       // Back to the defaults for whatever runs next in this profile.
-      await options.evaluate(() => (globalThis as unknown as { browser: { storage: { local: { remove(k: string): Promise<void> } } } }).browser.storage.local.remove('settings'));
+      await options.evaluate(() =>
+        (globalThis as unknown as { browser: { storage: { local: { remove(k: string): Promise<void> } } } }).browser.storage.local.remove(
+          'settings',
+        ),
+      );
       await options.close();
     }
   });
@@ -180,17 +184,25 @@ describe('Firefox ESR: the reading experience (production build)', () => {
       await popup.waitForSelector('[data-event-id]');
       const scoped = await listed(popup);
       await popup.type('.tl-search', 'رومانوسكي');
-      const found = await until(async () => {
-        const ids = await listed(popup);
-        return ids.size < scoped.size ? ids : null;
-      }, 5_000, 'search did not filter the list');
+      const found = await until(
+        async () => {
+          const ids = await listed(popup);
+          return ids.size < scoped.size ? ids : null;
+        },
+        5_000,
+        'search did not filter the list',
+      );
       for (const id of eventsOf('alina-romanowski')) expect(found.has(id), id).toBe(true);
 
       // The switch turns Siyaq off for the site and on again, live in the open article.
       await article.evaluate(markWindow);
       await popup.bringToFront();
       await popup.click('button[role="switch"]');
-      await until(async () => (await popup.$eval('button[role="switch"]', (b) => b.getAttribute('aria-checked'))) === 'false', 5_000, 'the switch did not turn off');
+      await until(
+        async () => (await popup.$eval('button[role="switch"]', (b) => b.getAttribute('aria-checked'))) === 'false',
+        5_000,
+        'the switch did not turn off',
+      );
       await waitForMarksLike(d, (m) => Object.keys(m).length === 0, 'the marks stayed after turning the site off', 5_000);
       await popup.click('button[role="switch"]');
       await waitForMarksLike(d, (m) => m['siyaq-mention-tint'] === 4, 'the marks did not come back after turning the site on', 10_000);
@@ -205,11 +217,15 @@ describe('Firefox ESR: the reading experience (production build)', () => {
     const page = await session.openExtensionPage('timeline.html#topic=sudani');
     try {
       await page.waitForSelector('[data-event-id]', { timeout: 10_000 });
-      await until(async () => {
-        const ids = await listed(page);
-        const want = eventsOf('sudani');
-        return ids.size === want.length && want.every((id) => ids.has(id));
-      }, 5_000, "the deep link did not list exactly al-Sudani's events");
+      await until(
+        async () => {
+          const ids = await listed(page);
+          const want = eventsOf('sudani');
+          return ids.size === want.length && want.every((id) => ids.has(id));
+        },
+        5_000,
+        "the deep link did not list exactly al-Sudani's events",
+      );
     } finally {
       await page.close();
     }

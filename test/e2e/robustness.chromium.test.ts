@@ -219,7 +219,12 @@ describe('Chromium: pages that re-render their text', () => {
       await page.evaluate(() => (window as unknown as { page: { remount(): void } }).page.remount());
       expect(await page.evaluate(() => document.querySelector('article')!.getAttribute('data-gen'))).toBe('1');
       expect(before).not.toBeNull();
-      await waitForMarked(page, (t) => hasAll(t, ['محمد شياع السوداني', 'لويد أوستن', 'كتائب حزب الله']), 'the re-mounted article', CHANGE_MS);
+      await waitForMarked(
+        page,
+        (t) => hasAll(t, ['محمد شياع السوداني', 'لويد أوستن', 'كتائب حزب الله']),
+        'the re-mounted article',
+        CHANGE_MS,
+      );
       const connected = await page.evaluate((name) => {
         const h = CSS.highlights.get(name);
         return h ? [...h].every((r) => (r as Range).startContainer.isConnected) : false;
@@ -228,7 +233,12 @@ describe('Chromium: pages that re-render their text', () => {
 
       // A state update that changes the text around and inside a marked name.
       await page.evaluate(() => (window as unknown as { page: { setHeadlineName(i: number): void } }).page.setHeadlineName(1));
-      await waitForMarked(page, (t) => t.includes('أنتوني بلينكن') && !t.includes('لويد أوستن'), 'the name the state update wrote', CHANGE_MS);
+      await waitForMarked(
+        page,
+        (t) => t.includes('أنتوني بلينكن') && !t.includes('لويد أوستن'),
+        'the name the state update wrote',
+        CHANGE_MS,
+      );
 
       // The page keeps working: its own button updates its own text after all this.
       await like.click();
@@ -255,7 +265,12 @@ describe('Chromium: pages that re-render their text', () => {
         }
       });
       expect(await page.textContent('#n')).toBe('20');
-      await waitForMarked(page, (t) => hasAll(t, ['أنتوني بلينكن', 'كتائب حزب الله', 'محمد شياع السوداني']), 'the re-rendered article', CHANGE_MS);
+      await waitForMarked(
+        page,
+        (t) => hasAll(t, ['أنتوني بلينكن', 'كتائب حزب الله', 'محمد شياع السوداني']),
+        'the re-rendered article',
+        CHANGE_MS,
+      );
       const connected = await page.evaluate((name) => {
         const h = CSS.highlights.get(name);
         return h ? [...h].every((r) => (r as Range).startContainer.isConnected) : false;
@@ -296,7 +311,7 @@ describe('Chromium: huge and odd pages', () => {
       await waitForMarked(page, (t) => t.length > 0, 'any mark on the 2 MB page', 15_000);
       // Let the chunked read finish: marks stop changing for a second.
       let last = -1;
-      for (let stable = 0; stable < 4; ) {
+      for (let stable = 0; stable < 4;) {
         const n = (await markedTexts(page)).length;
         stable = n === last ? stable + 1 : 0;
         last = n;
@@ -315,7 +330,10 @@ describe('Chromium: huge and odd pages', () => {
       `${controlTasks.map((t) => `${t.duration.toFixed(0)} ms`).join(', ')}); Siyaq ran ${result.extensionTotalMs.toFixed(0)} ms in all, ` +
       `its longest uninterrupted stretch ${result.longestExtensionTaskMs.toFixed(0)} ms`;
     expect(result.extensionTotalMs, `the trace saw no Siyaq code: the attribution would prove nothing\n${report}`).toBeGreaterThan(0);
-    expect(result.tasks.filter((t) => t.attributable), report).toEqual([]);
+    expect(
+      result.tasks.filter((t) => t.attributable),
+      report,
+    ).toEqual([]);
   });
 
   it(`a page of ${ODD_NODES.toLocaleString('en')} nodes with frames, shadow DOM, editable regions, fields, SVG and mixed scripts: no error, no change, no mark where the reader types`, async () => {

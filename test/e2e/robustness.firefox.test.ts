@@ -66,7 +66,8 @@ async function waitForMarked(page: Page, check: (t: string[]) => boolean, what: 
   for (;;) {
     const texts = (await marks(page)).byName[MARK_NAME] ?? [];
     if (check(texts)) return texts;
-    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for marks: ${what}. Marked now: ${JSON.stringify(texts)}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for marks: ${what}. Marked now: ${JSON.stringify(texts)}`);
     await sleep(40);
   }
 }
@@ -106,13 +107,21 @@ describe('Firefox ESR: pages that change after load', () => {
         CHANGE_MS,
       );
       await callPage(page, 'loadMore');
-      await waitForMarked(page, (t) => hasAll(t, [...DYNAMIC.navigated.names, ...DYNAMIC.appended.names]), 'the appended article', CHANGE_MS);
+      await waitForMarked(
+        page,
+        (t) => hasAll(t, [...DYNAMIC.navigated.names, ...DYNAMIC.appended.names]),
+        'the appended article',
+        CHANGE_MS,
+      );
       await callPage(page, 'livePost');
       await waitForMarked(page, (t) => hasAll(t, DYNAMIC.livePost.names), 'the live post', CHANGE_MS);
       await callPage(page, 'liveEdit');
       await waitForMarked(page, (t) => hasAll(t, DYNAMIC.liveEdit.names), 'the entry rewritten in place', CHANGE_MS);
       const texts = (await marks(page)).byName[MARK_NAME] ?? [];
-      expect(texts.every((s) => s.trim() !== ''), `an empty (collapsed) range is still painted: ${JSON.stringify(texts)}`).toBe(true);
+      expect(
+        texts.every((s) => s.trim() !== ''),
+        `an empty (collapsed) range is still painted: ${JSON.stringify(texts)}`,
+      ).toBe(true);
       expect(errors).toEqual([]);
     } finally {
       await page.close();

@@ -12,14 +12,17 @@ const SENTENCES = [
 ];
 const prose = (n: number, tag = 'p'): string =>
   Array.from({ length: n }, (_, i) => `<${tag}>${SENTENCES[i % SENTENCES.length]}</${tag}>`).join('');
-const teaser = (i: number): string => `<article class="card"><h3><a href="#">خبر رقم ${i} عن العراق</a></h3><p>${SENTENCES[i % 4]}</p></article>`;
+const teaser = (i: number): string =>
+  `<article class="card"><h3><a href="#">خبر رقم ${i} عن العراق</a></h3><p>${SENTENCES[i % 4]}</p></article>`;
 
 describe.each(DOM_KINDS)('articleRoot (%s)', (kind) => {
   const doc = (body: string): Document => parseDocument(`<!doctype html><html lang="ar" dir="rtl"><body>${body}</body></html>`, kind);
   const rootOf = (body: string): Element => articleRoot(doc(body));
 
   it('takes [itemprop=articleBody] first', () => {
-    const root = rootOf(`<h1>عنوان</h1><div class="wrap"><article><div itemprop="articleBody" id="x">${prose(6)}</div><p>${SENTENCES[0]}</p></article></div>`);
+    const root = rootOf(
+      `<h1>عنوان</h1><div class="wrap"><article><div itemprop="articleBody" id="x">${prose(6)}</div><p>${SENTENCES[0]}</p></article></div>`,
+    );
     expect(root.id).toBe('x');
   });
 
@@ -34,7 +37,9 @@ describe.each(DOM_KINDS)('articleRoot (%s)', (kind) => {
   });
 
   it('takes the first of two CMS bodies with the same prose', () => {
-    const root = rootOf(`<div class="wrap"><div class="article-text" id="first">${prose(4)}</div><div class="article-text" id="second">${prose(4)}</div></div>`);
+    const root = rootOf(
+      `<div class="wrap"><div class="article-text" id="first">${prose(4)}</div><div class="article-text" id="second">${prose(4)}</div></div>`,
+    );
     expect(root.id).toBe('first');
   });
 
@@ -43,7 +48,9 @@ describe.each(DOM_KINDS)('articleRoot (%s)', (kind) => {
   });
 
   it('takes a CMS body class over <article> teaser cards', () => {
-    const root = rootOf(`${teaser(1)}${teaser(2)}<div class="post"><div class="entry-content" id="x">${prose(6)}</div></div>${teaser(3)}${teaser(4)}`);
+    const root = rootOf(
+      `${teaser(1)}${teaser(2)}<div class="post"><div class="entry-content" id="x">${prose(6)}</div></div>${teaser(3)}${teaser(4)}`,
+    );
     expect(root.id).toBe('x');
   });
 
@@ -89,14 +96,20 @@ describe.each(DOM_KINDS)('articleRoot (%s)', (kind) => {
   });
 
   it('finds no article on a section front: paragraphs each alone in a card with a headline link', () => {
-    const cards = Array.from({ length: 6 }, (_, i) => `<div class="card"><h3><a href="#">${SENTENCES[(i + 1) % 4]}</a></h3><p>${SENTENCES[i % 4]}</p></div>`).join('');
+    const cards = Array.from(
+      { length: 6 },
+      (_, i) => `<div class="card"><h3><a href="#">${SENTENCES[(i + 1) % 4]}</a></h3><p>${SENTENCES[i % 4]}</p></div>`,
+    ).join('');
     const root = rootOf(`<h1>أخبار العراق</h1><div class="list">${cards}</div>`);
     expect(root.isConnected).toBe(false);
     expect(pageText(readBlocks(root)).text).toBe('');
   });
 
-  it('takes a story opened above a section front\'s teasers, not the page around both', () => {
-    const cards = Array.from({ length: 6 }, (_, i) => `<div class="card"><h3><a href="#">${SENTENCES[(i + 1) % 4]}</a></h3><p>${SENTENCES[i % 4]}</p></div>`).join('');
+  it("takes a story opened above a section front's teasers, not the page around both", () => {
+    const cards = Array.from(
+      { length: 6 },
+      (_, i) => `<div class="card"><h3><a href="#">${SENTENCES[(i + 1) % 4]}</a></h3><p>${SENTENCES[i % 4]}</p></div>`,
+    ).join('');
     expect(rootOf(`<article id="x"><h1>عنوان</h1>${prose(4)}</article><div class="list">${cards}</div>`).id).toBe('x');
   });
 

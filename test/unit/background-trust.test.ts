@@ -89,7 +89,9 @@ describe('what a page may ask', () => {
     const get = vi.spyOn(matchers, 'get');
     const listen = createMessageListener(ready, { matchers });
     expect(listen({ type: 'detect', id: 'big', text: 'د'.repeat(REQUEST_LIMITS.detectChars + 1), known: [] }, page())).toBeUndefined();
-    expect(listen({ type: 'detect', id: 'k', text: 'داعش', known: Array.from({ length: REQUEST_LIMITS.known + 1 }, (_, i) => `t${i}`) }, page())).toBeUndefined();
+    expect(
+      listen({ type: 'detect', id: 'k', text: 'داعش', known: Array.from({ length: REQUEST_LIMITS.known + 1 }, (_, i) => `t${i}`) }, page()),
+    ).toBeUndefined();
     expect(get).not.toHaveBeenCalled();
     // The largest batch allowed is still read.
     const text = `داعش ${'د'.repeat(REQUEST_LIMITS.detectChars - 5)}`;
@@ -120,7 +122,8 @@ describe('what a page may ask', () => {
     expect((await fakeBrowser.tabs.query({})).length).toBe(1 + 3);
 
     const mutes = [];
-    for (const topic of ['sudani', 'isis', 'ain-al-asad', 'sudani', 'isis']) mutes.push(await listen({ type: 'mute-topic', topic }, page()));
+    for (const topic of ['sudani', 'isis', 'ain-al-asad', 'sudani', 'isis'])
+      mutes.push(await listen({ type: 'mute-topic', topic }, page()));
     expect(mutes.map((m) => (m as { ok: boolean }).ok)).toEqual([true, true, true, false, false]);
   });
 });

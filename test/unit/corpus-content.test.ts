@@ -90,7 +90,11 @@ describe('corpus pack header', () => {
 describe('sources', () => {
   it('name seed files that exist, each seed used at least once', () => {
     for (const s of pack.sources) expect(seedText.has(s.file), `${s.id}: ${s.file}`).toBe(true);
-    for (const f of seedText.keys()) expect(pack.sources.some((s) => s.file === f), `seed ${f} has no source`).toBe(true);
+    for (const f of seedText.keys())
+      expect(
+        pack.sources.some((s) => s.file === f),
+        `seed ${f} has no source`,
+      ).toBe(true);
   });
 
   it('have an outlet, a title as the page shows it, and an honest publication date', () => {
@@ -228,7 +232,10 @@ describe('topics', () => {
       for (const s of [t.label.ar, t.label.en, t.description.ar, t.description.en]) expect(s.trim(), t.id).not.toBe('');
       expect(t.aliases.length, t.id).toBeGreaterThan(0);
       const folded = t.aliases.map((a) => foldString(a));
-      expect(folded.filter((a, i) => folded.indexOf(a) !== i), `${t.id}: duplicate aliases after folding`).toEqual([]);
+      expect(
+        folded.filter((a, i) => folded.indexOf(a) !== i),
+        `${t.id}: duplicate aliases after folding`,
+      ).toEqual([]);
     }
   });
 
@@ -275,7 +282,8 @@ describe('topics', () => {
     // expands aliases into those forms itself. (Names that merely begin with و/ب/ل/ك — «وكالة», «بشار»,
     // «لويد» — are fine.)
     for (const t of pack.topics)
-      for (const a of t.aliases) expect(/^(?:[وف]?[بل]?ال|[وف]?لل)/u.test(foldString(a)) && !/^ال/u.test(foldString(a)), `${t.id}: ${a}`).toBe(false);
+      for (const a of t.aliases)
+        expect(/^(?:[وف]?[بل]?ال|[وف]?لل)/u.test(foldString(a)) && !/^ال/u.test(foldString(a)), `${t.id}: ${a}`).toBe(false);
   });
 
   it('rules refer to the topic’s own aliases and use only known fields', () => {

@@ -25,7 +25,15 @@ const ARTICLE = 'قال رئيس الوزراء العراقي مُحَمَّد 
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'siyaq-detect-'));
-  const pack = { format: 'siyaq-corpus', version: 1, id: 'test', title: { ar: 'اختبار', en: 'test' }, sources: [], topics: DETECTOR_PACK, events: [] };
+  const pack = {
+    format: 'siyaq-corpus',
+    version: 1,
+    id: 'test',
+    title: { ar: 'اختبار', en: 'test' },
+    sources: [],
+    topics: DETECTOR_PACK,
+    events: [],
+  };
   writeFileSync(join(dir, 'pack.json'), JSON.stringify(pack));
   writeFileSync(join(dir, 'article.txt'), ARTICLE);
   writeFileSync(join(dir, 'bom.txt'), '\uFEFFداعش');
@@ -76,7 +84,10 @@ describe('npm run detect', () => {
     const files = [join(dir, 'bom.txt'), join(dir, 'article.txt')];
     const r = run(...files);
     expect(r.status).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; mentions: { start: number }[] });
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; mentions: { start: number }[] });
     expect(lines.map((l) => l.file)).toEqual(files);
     expect(lines[0]!.mentions).toEqual([{ topic: 'isis', start: 0, end: 4, text: 'داعش' }]);
   });

@@ -53,14 +53,7 @@ describe('detect: clitics', () => {
     const topics = (t: string): string[] => detect(t, m).map((x) => x.topic);
     expect(topics('لويد بلينكن بشار كتائب وزير بغداد')).toEqual(['lloyd', 'blinken', 'bashar', 'kataib', 'wazir', 'baghdad']);
     // A real clitic in front still leaves the name whole.
-    expect(topics('وللويد وببلينكن ولبشار وكتائب ووزير ببغداد')).toEqual([
-      'lloyd',
-      'blinken',
-      'bashar',
-      'kataib',
-      'wazir',
-      'baghdad',
-    ]);
+    expect(topics('وللويد وببلينكن ولبشار وكتائب ووزير ببغداد')).toEqual(['lloyd', 'blinken', 'bashar', 'kataib', 'wazir', 'baghdad']);
   });
 });
 
@@ -107,7 +100,10 @@ describe('detect: spans and offsets', () => {
     for (const control of ['\u200e', '\u200f', '\u200d', '\u061c', '\u2069', '\ufeff']) {
       const text = `التقى رئيس الوزراء العراقي السوداني${control} وداعش${control}ّ ثم HMC${control}.`;
       const ms = detect(text, matcher);
-      expect(ms.map((m) => m.text), JSON.stringify(control)).toEqual(['السوداني', 'داعش', 'HMC']);
+      expect(
+        ms.map((m) => m.text),
+        JSON.stringify(control),
+      ).toEqual(['السوداني', 'داعش', 'HMC']);
       for (const m of ms) expect(text.slice(m.start, m.end)).toBe(m.text);
     }
     // The harakat and tatweel on the last letter stay inside the mark, before or after a control.

@@ -15,16 +15,33 @@ const pack = JSON.parse(readFileSync(join(REPO_ROOT, 'data', 'corpus.json'), 'ut
 const matcher = compileMatcher(pack.topics);
 
 type Row = [text: string, expected: [topic: string, span: string][]];
-const spans = (text: string, inner = false): [string, string][] =>
-  detect(text, matcher, { inner }).map((m) => [m.topic, m.text]);
+const spans = (text: string, inner = false): [string, string][] => detect(text, matcher, { inner }).map((m) => [m.topic, m.text]);
 
 describe('place names with and without the article', () => {
   it.each<Row>([
-    ['تعرضت قاعدة الحرير في أربيل لهجوم بطائرة مسيرة', [['harir', 'قاعدة الحرير'], ['erbil', 'أربيل']]],
+    [
+      'تعرضت قاعدة الحرير في أربيل لهجوم بطائرة مسيرة',
+      [
+        ['harir', 'قاعدة الحرير'],
+        ['erbil', 'أربيل'],
+      ],
+    ],
     ['وقال مسؤول إن قاعدة الحرير تضم قوات أميركية', [['harir', 'قاعدة الحرير']]],
     ['هجوم على قاعدة حرير شمالي العراق', [['harir', 'قاعدة حرير']]],
-    ['وصلت التعزيزات إلى الحرير قرب أربيل', [['harir', 'الحرير'], ['erbil', 'أربيل']]], // the bare form, with its cue
-    ['سقطت قذيفة قرب أربيل وأصابت محيط للحرير', [['erbil', 'أربيل'], ['harir', 'لحرير']]],
+    [
+      'وصلت التعزيزات إلى الحرير قرب أربيل',
+      [
+        ['harir', 'الحرير'],
+        ['erbil', 'أربيل'],
+      ],
+    ], // the bare form, with its cue
+    [
+      'سقطت قذيفة قرب أربيل وأصابت محيط للحرير',
+      [
+        ['erbil', 'أربيل'],
+        ['harir', 'لحرير'],
+      ],
+    ],
     ['وبقاعدة الحرير جنود أميركيون', [['harir', 'قاعدة الحرير']]],
     ['افتتح معرض الحرير الدمشقي في بيروت', []], // silk: no cue
     ['تمر مبادرة طريق الحرير بمدينة أربيل', [['erbil', 'أربيل']]], // the Silk Road, cue or not
@@ -58,7 +75,11 @@ describe('people who share a surname', () => {
     // The topic's own bearer: the full name nearby vouches for the surname.
     [
       'زار بشار الأسد وشقيقه ماهر الأسد حلب، وقال بشار الأسد إن الأسد لن يغادر دمشق',
-      [['bashar-al-assad', 'بشار الأسد'], ['bashar-al-assad', 'بشار الأسد'], ['bashar-al-assad', 'الأسد']],
+      [
+        ['bashar-al-assad', 'بشار الأسد'],
+        ['bashar-al-assad', 'بشار الأسد'],
+        ['bashar-al-assad', 'الأسد'],
+      ],
     ],
     // No namesake: the surname's own context is enough, as before.
     ['وقال الأسد في دمشق إن سوريا صامدة', [['bashar-al-assad', 'الأسد']]],
@@ -76,7 +97,13 @@ describe('common words that are also names', () => {
     ['استقبل الجمهور اللاعبين بحماس كبير', []],
     ['تابع الجمهور المباراة بحماس في غزة', []],
     ['أبدى حماس كبير للمشروع', []],
-    ['أعلنت حماس موقفها، وتتواصل القاهرة بحماس يوميا', [['hamas', 'حماس'], ['hamas', 'حماس']]],
+    [
+      'أعلنت حماس موقفها، وتتواصل القاهرة بحماس يوميا',
+      [
+        ['hamas', 'حماس'],
+        ['hamas', 'حماس'],
+      ],
+    ],
     ['كرم المعهد الطلاب النجباء في العراق', []],
     ['قالت حركة النجباء في العراق إنها سترد', [['nujaba', 'حركة النجباء']]],
     ['هددت النجباء والفصائل العراقية بالرد', [['nujaba', 'النجباء']]],
@@ -84,7 +111,13 @@ describe('common words that are also names', () => {
     ['بعث الملك رسولا إلى بغداد', []],
     ['فاز بايرن ميونخ على دورتموند', []],
     ['وقال لاعب بايرن إن الفريق جاهز', []],
-    ['قالت طهران إن إيران لن ترد', [['iran', 'طهران'], ['iran', 'إيران']]],
+    [
+      'قالت طهران إن إيران لن ترد',
+      [
+        ['iran', 'طهران'],
+        ['iran', 'إيران'],
+      ],
+    ],
   ])('%s', (text, expected) => expect(spans(text)).toEqual(expected));
 });
 
@@ -98,8 +131,20 @@ describe('generic names of bodies and other coalitions need the story', () => {
     ['سيطر تنظيم الدولة الإسلامية على الموصل', [['isis', 'تنظيم الدولة الإسلامية']]],
     ['شن التحالف الدولي في اليمن غارات على صنعاء', []],
     ['أعلن التحالف الدولي بقيادة السعودية استهداف مواقع للحوثيين', []],
-    ['قصف التحالف الدولي مواقع داعش قرب الحدود', [['global-coalition', 'التحالف الدولي'], ['isis', 'داعش']]],
-    ['يدعم التحالف الدولي القوات العراقية', [['global-coalition', 'التحالف الدولي'], ['iraqi-security-forces', 'القوات العراقية']]],
+    [
+      'قصف التحالف الدولي مواقع داعش قرب الحدود',
+      [
+        ['global-coalition', 'التحالف الدولي'],
+        ['isis', 'داعش'],
+      ],
+    ],
+    [
+      'يدعم التحالف الدولي القوات العراقية',
+      [
+        ['global-coalition', 'التحالف الدولي'],
+        ['iraqi-security-forces', 'القوات العراقية'],
+      ],
+    ],
     ['انضم التحالف الدولي إلى المفاوضات', []], // no story context at all
   ])('%s', (text, expected) => expect(spans(text)).toEqual(expected));
 });
@@ -108,11 +153,17 @@ describe('nested names', () => {
   it.each<[string, [string, string, boolean][]]>([
     [
       'أعلن التحالف الدولي لدحر داعش انتهاء مهمته',
-      [['global-coalition', 'التحالف الدولي لدحر داعش', false], ['isis', 'داعش', true]],
+      [
+        ['global-coalition', 'التحالف الدولي لدحر داعش', false],
+        ['isis', 'داعش', true],
+      ],
     ],
     [
       'وقال التحالف الدولي لمكافحة داعش في العراق',
-      [['global-coalition', 'التحالف الدولي لمكافحة داعش', false], ['isis', 'داعش', true]],
+      [
+        ['global-coalition', 'التحالف الدولي لمكافحة داعش', false],
+        ['isis', 'داعش', true],
+      ],
     ],
     // Same topic inside: nothing more; a rejected long form nests nothing.
     ['سيطر تنظيم الدولة الإسلامية على الموصل', [['isis', 'تنظيم الدولة الإسلامية', false]]],
@@ -140,7 +191,10 @@ describe('short forms after the full name', () => {
   it.each<Row>([
     [
       'قال اللواء يحيى رسول إن القوات جاهزة. وأضاف رسول أن العراق لا يحتاج قوات قتالية',
-      [['yahya-rasool', 'اللواء يحيى رسول'], ['yahya-rasool', 'رسول']],
+      [
+        ['yahya-rasool', 'اللواء يحيى رسول'],
+        ['yahya-rasool', 'رسول'],
+      ],
     ],
     ['وأضاف رسول أن العراق لا يحتاج قوات قتالية', []], // never named in full
     ['وأضاف رسول أن القوات جاهزة. وقال يحيى رسول إن العراق آمن', [['yahya-rasool', 'يحيى رسول']]], // named only later

@@ -35,7 +35,8 @@ describe('digits', () => {
   }
 
   it('reads a <time> away from the headline, and the block after a headline that closes its container', () => {
-    const timeAbove = '<header><time datetime="2024-09-24">٢٤ سبتمبر ٢٠٢٤</time></header><article><h1>عنوان</h1></article><p>نص بلا أرقام</p>';
+    const timeAbove =
+      '<header><time datetime="2024-09-24">٢٤ سبتمبر ٢٠٢٤</time></header><article><h1>عنوان</h1></article><p>نص بلا أرقام</p>';
     expect(pageDigits(parseDocument(timeAbove))).toBe('arab');
     const bylineOutside = '<div class="title"><h1>عنوان</h1></div><div class="byline">بغداد - 24 سبتمبر 2024</div>';
     expect(pageDigits(parseDocument(bylineOutside))).toBe('latn');

@@ -82,7 +82,10 @@ describe('the message listener', () => {
     await listen({ type: 'open-timeline' }, page(undefined, 2));
     // The fake browser starts with a blank tab of its own.
     const urls = (await fakeBrowser.tabs.query({})).flatMap((t) => t.url ?? []);
-    expect(urls).toEqual([fakeBrowser.runtime.getURL('/timeline.html') + '#topic=ain-al-asad', fakeBrowser.runtime.getURL('/timeline.html')]);
+    expect(urls).toEqual([
+      fakeBrowser.runtime.getURL('/timeline.html') + '#topic=ain-al-asad',
+      fakeBrowser.runtime.getURL('/timeline.html'),
+    ]);
   });
 
   it('mutes a topic and turns a site off in the settings', async () => {
@@ -130,7 +133,10 @@ describe('the background entry point', () => {
     vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
     background.main();
     const sender = page() as Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1];
-    const [card] = (await fakeBrowser.runtime.onMessage.trigger({ type: 'card', topic: 'sudani', articleDate: null }, sender)) as unknown as [CardData];
+    const [card] = (await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'card', topic: 'sudani', articleDate: null },
+      sender,
+    )) as unknown as [CardData];
     expect(card.topic.label.ar).toBeTruthy();
     expect(card.events.length).toBeGreaterThan(0);
     const db = await openDb();

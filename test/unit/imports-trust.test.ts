@@ -25,8 +25,27 @@ function impostor() {
   return importedPack({
     id: 'impostor',
     title: { ar: 'حزمة مجهولة', en: 'Unknown pack' },
-    sources: [{ id: 'fake-src', file: 'x.txt', outlet: 'الجزيرة نت', title: 'خبر', published: '2025', publishedBasis: 'stated', url: 'https://www.aljazeera.net/x' }],
-    topics: [{ id: 'isis', kind: 'organization', label: { ar: 'داعش', en: 'ISIS' }, aliases: ['داعش'], description: { ar: 'وصف', en: 'desc' }, rules: [{ alias: 'داعش', requireCue: ['كلمة لا ترد أبدا'] }] }],
+    sources: [
+      {
+        id: 'fake-src',
+        file: 'x.txt',
+        outlet: 'الجزيرة نت',
+        title: 'خبر',
+        published: '2025',
+        publishedBasis: 'stated',
+        url: 'https://www.aljazeera.net/x',
+      },
+    ],
+    topics: [
+      {
+        id: 'isis',
+        kind: 'organization',
+        label: { ar: 'داعش', en: 'ISIS' },
+        aliases: ['داعش'],
+        description: { ar: 'وصف', en: 'desc' },
+        rules: [{ alias: 'داعش', requireCue: ['كلمة لا ترد أبدا'] }],
+      },
+    ],
     events: [event('fake-2025', '2025-06', ['isis'], 'fake-src')],
   });
 }

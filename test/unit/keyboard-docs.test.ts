@@ -20,7 +20,9 @@ function kbd(keys: string): string {
 }
 
 describe('keyboard commands in the README', () => {
-  const commands = [...config.matchAll(/'([\w-]+-mention)':\s*\{\s*suggested_key:\s*\{\s*default:\s*'([^']+)'/g)].map((m) => [m[1]!, m[2]!] as const);
+  const commands = [...config.matchAll(/'([\w-]+-mention)':\s*\{\s*suggested_key:\s*\{\s*default:\s*'([^']+)'/g)].map(
+    (m) => [m[1]!, m[2]!] as const,
+  );
 
   it('finds the commands in wxt.config.ts', () => {
     expect(commands.map(([name]) => name).sort()).toEqual(['next-mention', 'previous-mention']);

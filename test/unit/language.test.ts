@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { countLetters, isArabicDocument } from '../../lib/detect/language';
 import { DOM_KINDS, parseDocument } from '../fixtures/pages';
 
-const ARABIC_PARA = '<p>قال رئيس الوزراء العراقي إن المحادثات مع الولايات المتحدة بشأن مستقبل التحالف الدولي ستستمر خلال الأسابيع المقبلة في بغداد وواشنطن.</p>';
-const ENGLISH_PARA = '<p>The prime minister said talks with the United States on the future of the international coalition would continue in the coming weeks.</p>';
-const PERSIAN_PARA = '<p>نخست وزیر عراق گفت که گفتگوها با ایالات متحده درباره آینده ائتلاف بین‌المللی در هفته‌های آینده ادامه پیدا می‌کند و این یک پیشرفت است.</p>';
+const ARABIC_PARA =
+  '<p>قال رئيس الوزراء العراقي إن المحادثات مع الولايات المتحدة بشأن مستقبل التحالف الدولي ستستمر خلال الأسابيع المقبلة في بغداد وواشنطن.</p>';
+const ENGLISH_PARA =
+  '<p>The prime minister said talks with the United States on the future of the international coalition would continue in the coming weeks.</p>';
+const PERSIAN_PARA =
+  '<p>نخست وزیر عراق گفت که گفتگوها با ایالات متحده درباره آینده ائتلاف بین‌المللی در هفته‌های آینده ادامه پیدا می‌کند و این یک پیشرفت است.</p>';
 
 describe('countLetters', () => {
   it('counts Arabic, Latin and Persian-only letters, not digits or punctuation', () => {
@@ -14,8 +17,23 @@ describe('countLetters', () => {
 
   it('classes every BMP unit as the letter ranges say', () => {
     const inRanges = (c: number, ranges: [number, number][]) => ranges.some(([a, b]) => c >= a && c <= b);
-    const arabicRanges: [number, number][] = [[0x621, 0x64a], [0x66e, 0x6d3], [0x6d5, 0x6d5], [0x6fa, 0x6ff], [0x750, 0x77f], [0x8a0, 0x8ff], [0xfb50, 0xfdff], [0xfe70, 0xfefc]];
-    const latinRanges: [number, number][] = [[0x41, 0x5a], [0x61, 0x7a], [0xc0, 0xd6], [0xd8, 0xf6], [0xf8, 0x24f]];
+    const arabicRanges: [number, number][] = [
+      [0x621, 0x64a],
+      [0x66e, 0x6d3],
+      [0x6d5, 0x6d5],
+      [0x6fa, 0x6ff],
+      [0x750, 0x77f],
+      [0x8a0, 0x8ff],
+      [0xfb50, 0xfdff],
+      [0xfe70, 0xfefc],
+    ];
+    const latinRanges: [number, number][] = [
+      [0x41, 0x5a],
+      [0x61, 0x7a],
+      [0xc0, 0xd6],
+      [0xd8, 0xf6],
+      [0xf8, 0x24f],
+    ];
     const persian = new Set([0x67e, 0x686, 0x698, 0x6af, 0x6cc, 0x6a9, 0x6d2, 0x6c6, 0x6d5, 0x6ba, 0x688, 0x691, 0x679, 0x6be]);
     const wrong: string[] = [];
     for (let c = 0; c < 0x10000; c++) {
@@ -29,7 +47,8 @@ describe('countLetters', () => {
 });
 
 describe.each(DOM_KINDS)('isArabicDocument (%s)', (kind) => {
-  const page = (htmlAttrs: string, body: string): Document => parseDocument(`<!doctype html><html ${htmlAttrs}><head><title>t</title></head><body>${body}</body></html>`, kind);
+  const page = (htmlAttrs: string, body: string): Document =>
+    parseDocument(`<!doctype html><html ${htmlAttrs}><head><title>t</title></head><body>${body}</body></html>`, kind);
 
   it('accepts a page declared Arabic', () => {
     expect(isArabicDocument(page('lang="ar" dir="rtl"', ARABIC_PARA.repeat(3)))).toBe(true);

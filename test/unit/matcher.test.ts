@@ -39,7 +39,7 @@ describe('spelling variants of transliterated names', () => {
     expect(variants('إيران')).not.toContain('ايرن'); // which «بايرن» holds after ب
   });
 
-  it('writes a Latin name\'s hyphen as a space or leaves it out', () => {
+  it("writes a Latin name's hyphen as a space or leaves it out", () => {
     expect(variants('CJTF-OIR')).toEqual(['cjtf oir', 'cjtfoir']);
   });
 

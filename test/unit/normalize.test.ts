@@ -64,9 +64,7 @@ describe('fold: ARABIC.md classes', () => {
   });
 
   it('makes every kind of space one space and collapses runs, newlines included', () => {
-    expect(foldString('قال\u00A0السوداني\u2003إن\u202Fالقوات\u205Fباقية\u3000اليوم')).toBe(
-      'قال السوداني ان القوات باقيه اليوم',
-    );
+    expect(foldString('قال\u00A0السوداني\u2003إن\u202Fالقوات\u205Fباقية\u3000اليوم')).toBe('قال السوداني ان القوات باقيه اليوم');
     expect(foldString('بغداد \n\n\t  أربيل')).toBe('بغداد اربيل');
     expect(foldString(' \u200F \n')).toBe(' ');
   });
@@ -142,8 +140,34 @@ describe('fold: offset map', () => {
     // mark, digits and Latin: whatever the mix, folding the source up to a unit's
     // mapped index gives exactly the folded text before that unit.
     const alphabet = [
-      'ا', 'ل', 'س', 'و', 'د', 'ن', 'ي', 'أ', 'ة', 'ى', '\u064E', '\u0651', '\u0670', '\u0640', ' ', '  ', '\n',
-      '\u200F', '\u200C', '\uFEFB', '\uFDFA', '\uFE8D', 'e\u0301', '\u0301', '٣', 'A', 'b', '،',
+      'ا',
+      'ل',
+      'س',
+      'و',
+      'د',
+      'ن',
+      'ي',
+      'أ',
+      'ة',
+      'ى',
+      '\u064E',
+      '\u0651',
+      '\u0670',
+      '\u0640',
+      ' ',
+      '  ',
+      '\n',
+      '\u200F',
+      '\u200C',
+      '\uFEFB',
+      '\uFDFA',
+      '\uFE8D',
+      'e\u0301',
+      '\u0301',
+      '٣',
+      'A',
+      'b',
+      '،',
     ];
     let seed = 0x1234567;
     const rand = (n: number): number => {

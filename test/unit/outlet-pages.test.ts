@@ -72,18 +72,24 @@ describe('the detect command on the outlet templates', () => {
   const dir = mkdtempSync(join(tmpdir(), 'siyaq-outlets-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('reports for each page what the reader reads: the story\'s names only, and none on a section front', () => {
+  it("reports for each page what the reader reads: the story's names only, and none on a section front", () => {
     const files = pages.map((p) => {
       const file = join(dir, `${p.name}.html`);
       writeFileSync(file, p.html);
       return file;
     });
     const out = execFileSync('npx', ['tsx', join(REPO_ROOT, 'scripts', 'detect.ts'), ...files], { cwd: REPO_ROOT, encoding: 'utf8' });
-    const reports = out.trim().split('\n').map((l) => JSON.parse(l) as { file: string; mentions: { topic: string; text: string }[]; published: string | null });
+    const reports = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; mentions: { topic: string; text: string }[]; published: string | null });
     const docText = (p: OutletPage): string => pageText(readBlocks(articleRoot(parseDocument(p.html)))).text;
     expect(reports.map((r) => r.file)).toEqual(files);
     pages.forEach((page, i) => {
-      expect(reports[i]!.mentions.map((m) => [m.topic, m.text]), page.name).toEqual(storyMentions(readStory(page, docText(page))));
+      expect(
+        reports[i]!.mentions.map((m) => [m.topic, m.text]),
+        page.name,
+      ).toEqual(storyMentions(readStory(page, docText(page))));
       if (page.published) expect(reports[i]!.published, page.name).toBe(page.published);
     });
   }, 60_000);

@@ -29,9 +29,7 @@ describe('pack limits: hostile packs are refused, naming pack, topic and field',
         p.topics[1]!.rules = [{ alias: p.topics[1]!.aliases[0]!, requireCue: ['في'], window: 1e9 }];
       }),
     );
-    expect(errors).toEqual([
-      `topics[1] (id "isis") › rules[0] › window: is 1000000000; it must be at most 1,000 (pack "iraq-coalition")`,
-    ]);
+    expect(errors).toEqual([`topics[1] (id "isis") › rules[0] › window: is 1000000000; it must be at most 1,000 (pack "iraq-coalition")`]);
   });
 
   it('300 nested aliases «بب», «بب بب», …', () => {
@@ -42,17 +40,26 @@ describe('pack limits: hostile packs are refused, naming pack, topic and field',
     );
     // Fewer of them, each still too many words.
     const wordy = errorsOf(edited((p) => (p.topics[2]!.aliases = nested.slice(5, 7))));
-    expect(wordy).toEqual([`topics[2] (id "ain-al-asad") › aliases[1]: "بب بب بب بب بب بب بب…" has 7 words; an alias has at most ${LIMITS.aliasWords} (pack "iraq-coalition")`]);
+    expect(wordy).toEqual([
+      `topics[2] (id "ain-al-asad") › aliases[1]: "بب بب بب بب بب بب بب…" has 7 words; an alias has at most ${LIMITS.aliasWords} (pack "iraq-coalition")`,
+    ]);
   });
 
   it('more aliases in all than a pack may hold', () => {
     const errors = errorsOf(
       edited((p) => {
-        const many = Array.from({ length: 650 }, (_, i) => ({ ...p.topics[0]!, rules: undefined, id: `t${i}`, aliases: Array.from({ length: 31 }, (_, k) => `اسم${i}ب${k}`) }));
+        const many = Array.from({ length: 650 }, (_, i) => ({
+          ...p.topics[0]!,
+          rules: undefined,
+          id: `t${i}`,
+          aliases: Array.from({ length: 31 }, (_, k) => `اسم${i}ب${k}`),
+        }));
         p.topics.push(...many);
       }),
     );
-    expect(errors).toEqual([`topics: hold 20,155 aliases in all; Siyaq reads at most 20,000 per pack (pack "iraq-coalition"; split it into several packs)`]);
+    expect(errors).toEqual([
+      `topics: hold 20,155 aliases in all; Siyaq reads at most 20,000 per pack (pack "iraq-coalition"; split it into several packs)`,
+    ]);
   });
 
   it('a field of a megabyte (each popup keystroke searched it)', () => {
@@ -89,7 +96,11 @@ describe('pack limits: what stays allowed', () => {
 
   it('a two-letter alias and every limit met exactly', () => {
     const p = edited((x) => {
-      x.topics[1]!.aliases = ['قس', 'ب'.repeat(LIMITS.aliasChars), ...Array.from({ length: LIMITS.aliasesPerTopic - 2 }, (_, i) => `داعش${'ا'.repeat(i)}`)];
+      x.topics[1]!.aliases = [
+        'قس',
+        'ب'.repeat(LIMITS.aliasChars),
+        ...Array.from({ length: LIMITS.aliasesPerTopic - 2 }, (_, i) => `داعش${'ا'.repeat(i)}`),
+      ];
       x.topics[1]!.rules = [{ alias: 'قس', requireCue: ['كنيسة'], window: LIMITS.ruleWindow }];
       x.events.push(event('long', '2024', ['isis']));
       x.events.at(-1)!.summary.ar = 'س'.repeat(LIMITS.longText);
@@ -111,14 +122,22 @@ describe('spelling variants stay bounded', () => {
 
   it('a pack of thousands of long foreign-looking names is refused before it is compiled (4,000 took 12.8 s)', () => {
     const letters = [...'بتثجحخدذرزسشصضطظعغفقكلمنه'];
-    const word = (n: number) => Array.from({ length: 15 }, (_, i) => letters[(n * 7 + i * (n % 5 + 1)) % letters.length]).join('');
+    const word = (n: number) => Array.from({ length: 15 }, (_, i) => letters[(n * 7 + i * ((n % 5) + 1)) % letters.length]).join('');
     const errors = errorsOf(
       edited((p) => {
         p.topics.push(
-          ...Array.from({ length: 1000 }, (_, i) => ({ ...p.topics[2]!, id: `f${i}`, aliases: [0, 1].map((k) => [1, 2, 3, 4].map((w) => word(i * 8 + k * 4 + w)).join(' ')) })),
+          ...Array.from({ length: 1000 }, (_, i) => ({
+            ...p.topics[2]!,
+            id: `f${i}`,
+            aliases: [0, 1].map((k) => [1, 2, 3, 4].map((w) => word(i * 8 + k * 4 + w)).join(' ')),
+          })),
         );
       }),
     );
-    expect(errors).toEqual([expect.stringMatching(/^topics: hold so many long foreign-looking names that their spelling variants would cost [\d,]+ steps to prepare; Siyaq allows 400,000 per pack \(pack "iraq-coalition"; shorten the aliases, or split the pack\)$/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^topics: hold so many long foreign-looking names that their spelling variants would cost [\d,]+ steps to prepare; Siyaq allows 400,000 per pack \(pack "iraq-coalition"; shorten the aliases, or split the pack\)$/,
+      ),
+    ]);
   });
 });

@@ -37,20 +37,33 @@ afterEach(() => {
 });
 
 const event = (m: PackManifest, id: string) => m.events.find((e) => e.id === id)!;
-const messages = (r: CheckResult, level: 'error' | 'warning') => r.findings.filter((f) => f.level === level).map((f) => `${f.where}: ${f.message}`);
+const messages = (r: CheckResult, level: 'error' | 'warning') =>
+  r.findings.filter((f) => f.level === level).map((f) => `${f.where}: ${f.message}`);
 
 describe('pack folders', () => {
   it('reads sidecars, front matter and saved pages, each source with its date and where it came from', () => {
     const folder = readPackFolder(EXAMPLE);
     expect(folder.problems).toEqual([]);
     const byId = new Map(folder.sources.map((s) => [s.source.id, s]));
-    expect(byId.get('wadi-daily-2025-04-10')!.source).toMatchObject({ outlet: 'صحيفة الوادي (مثال)', published: '2025-04-10', file: 'wadi-daily-2025-04-10.txt' });
+    expect(byId.get('wadi-daily-2025-04-10')!.source).toMatchObject({
+      outlet: 'صحيفة الوادي (مثال)',
+      published: '2025-04-10',
+      file: 'wadi-daily-2025-04-10.txt',
+    });
     const sahel = byId.get('sahel-bulletin')!;
-    expect(sahel.source).toMatchObject({ outlet: 'نشرة الساحل (مثال)', published: '2025-04-20', url: 'https://example.org/sahel-bulletin/dam-equipment' });
+    expect(sahel.source).toMatchObject({
+      outlet: 'نشرة الساحل (مثال)',
+      published: '2025-04-20',
+      url: 'https://example.org/sahel-bulletin/dam-equipment',
+    });
     expect(sahel.text.startsWith('معدات سد الوادي الأخضر')).toBe(true);
     const tv = byId.get('valley-tv-2025-05-02')!;
     // The page as the extension reads it: the article, not the navigation or the related links.
-    expect(tv.source).toMatchObject({ outlet: 'تلفزيون الوادي (مثال)', published: '2025-05-02', title: 'سلمى الحداد تزور موقع سد الوادي الأخضر' });
+    expect(tv.source).toMatchObject({
+      outlet: 'تلفزيون الوادي (مثال)',
+      published: '2025-05-02',
+      title: 'سلمى الحداد تزور موقع سد الوادي الأخضر',
+    });
     expect(tv.dateFrom).toBe('reader');
     expect(tv.text).toContain('10 شوال 1446 هـ');
     expect(tv.text).not.toContain('أسعار الأرض');
@@ -61,14 +74,23 @@ describe('pack folders', () => {
   it('reads two sources from one file, each from its own part', () => {
     const dir = example((m) => (m.events = []));
     writeFileSync(join(dir, 'sources', 'two.txt'), 'الخبر الأول عن تل الزيتون.\nاقرأ أيضا:\nالخبر الثاني عن تل الزيتون.');
-    writeFileSync(join(dir, 'sources', 'first.json'), JSON.stringify({ file: 'two.txt', outlet: 'أ', title: 'أ', endsBefore: 'اقرأ أيضا:' }));
-    writeFileSync(join(dir, 'sources', 'second.json'), JSON.stringify({ file: 'two.txt', outlet: 'ب', title: 'ب', startsAt: 'الخبر الثاني' }));
+    writeFileSync(
+      join(dir, 'sources', 'first.json'),
+      JSON.stringify({ file: 'two.txt', outlet: 'أ', title: 'أ', endsBefore: 'اقرأ أيضا:' }),
+    );
+    writeFileSync(
+      join(dir, 'sources', 'second.json'),
+      JSON.stringify({ file: 'two.txt', outlet: 'ب', title: 'ب', startsAt: 'الخبر الثاني' }),
+    );
     const folder = readPackFolder(dir);
     const text = (id: string) => folder.sources.find((s) => s.source.id === id)!.text;
     expect(text('first')).toBe('الخبر الأول عن تل الزيتون.\n');
     expect(text('second')).toBe('الخبر الثاني عن تل الزيتون.');
     expect(folder.sources.filter((s) => s.source.file === 'two.txt')).toHaveLength(2);
-    writeFileSync(join(dir, 'sources', 'second.json'), JSON.stringify({ file: 'two.txt', outlet: 'ب', title: 'ب', startsAt: 'خبر لم يكتب' }));
+    writeFileSync(
+      join(dir, 'sources', 'second.json'),
+      JSON.stringify({ file: 'two.txt', outlet: 'ب', title: 'ب', startsAt: 'خبر لم يكتب' }),
+    );
     expect(readPackFolder(dir).problems).toEqual(['sources/second.json: "startsAt" («خبر لم يكتب») is not in the article.']);
   });
 
@@ -94,7 +116,10 @@ describe('the guide', () => {
   it('shows the example’s texts as the example folder has them', () => {
     const guide = readFileSync(join(REPO_ROOT, 'docs', 'packs.md'), 'utf8');
     for (const file of ['wadi-daily-2025-04-10.txt', 'sahel-bulletin.txt']) {
-      for (const line of readFileSync(join(EXAMPLE, 'sources', file), 'utf8').split('\n').filter(Boolean)) expect(guide, file).toContain(line);
+      for (const line of readFileSync(join(EXAMPLE, 'sources', file), 'utf8')
+        .split('\n')
+        .filter(Boolean))
+        expect(guide, file).toContain(line);
     }
   });
 });
@@ -136,7 +161,10 @@ describe('pack draft', () => {
 
   it('lists names the sources repeat that are not topics, and not the ones that are', () => {
     const dir = example((m) => (m.topics = m.topics.filter((t) => t.id !== 'tal-zaytoun')));
-    writeFileSync(join(dir, 'sources', 'extra.txt'), 'زار Maria Lopez الوادي. وقالت Maria Lopez إن المياه قليلة.\nوتحدث مدير ميناء الساحل ثم عاد مدير ميناء الساحل ثم سافر مدير ميناء الساحل.');
+    writeFileSync(
+      join(dir, 'sources', 'extra.txt'),
+      'زار Maria Lopez الوادي. وقالت Maria Lopez إن المياه قليلة.\nوتحدث مدير ميناء الساحل ثم عاد مدير ميناء الساحل ثم سافر مدير ميناء الساحل.',
+    );
     const { candidates } = draftReview(readPackFolder(dir), null);
     expect(candidates.latin.map((c) => [c.name, c.count])).toEqual([['Maria Lopez', 2]]);
     const arabic = candidates.arabic.map((c) => c.name);
@@ -174,7 +202,8 @@ describe('pack check', () => {
 
   it('catches a changed quote and shows the passage it was copied from', () => {
     const dir = example((m) => {
-      event(m, 'wadi-daily-2025-04-10-2025-01-15').evidence[0]!.quote = 'وكانت هيئة مياه الوادي قد وقّعت عقد المشروع في 16 كانون الثاني/يناير 2025 مع ائتلاف من شركات أجنبية.';
+      event(m, 'wadi-daily-2025-04-10-2025-01-15').evidence[0]!.quote =
+        'وكانت هيئة مياه الوادي قد وقّعت عقد المشروع في 16 كانون الثاني/يناير 2025 مع ائتلاف من شركات أجنبية.';
     });
     const errors = messages(checkPack(readPackFolder(dir)), 'error');
     expect(errors).toHaveLength(1);
@@ -198,7 +227,9 @@ describe('pack check', () => {
       e.dateBasis = 'inferred';
     });
     const errors = messages(checkPack(readPackFolder(dir)), 'error');
-    expect(errors).toEqual([expect.stringMatching(/sahel-bulletin-2025-04-03: "happened" on 2025-05, after its latest source was published \(2025-04-20\)/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(/sahel-bulletin-2025-04-03: "happened" on 2025-05, after its latest source was published \(2025-04-20\)/),
+    ]);
   });
 
   it('catches a stated date its quote contradicts', () => {
@@ -214,27 +245,42 @@ describe('pack check', () => {
       m.topics.find((t) => t.id === 'green-valley-dam')!.aliases = ['سد الوادي الأزرق'];
     });
     const warnings = messages(checkPack(readPackFolder(dir)), 'warning');
-    expect(warnings).toContain('topics › tal-zaytoun › aliases: «تل الزيتونة» appears in no source: a misspelling, or a variant you add on purpose?');
-    expect(warnings.some((w) => w.startsWith('topics › green-valley-dam › aliases: no alias of this topic appears in any source'))).toBe(true);
+    expect(warnings).toContain(
+      'topics › tal-zaytoun › aliases: «تل الزيتونة» appears in no source: a misspelling, or a variant you add on purpose?',
+    );
+    expect(warnings.some((w) => w.startsWith('topics › green-valley-dam › aliases: no alias of this topic appears in any source'))).toBe(
+      true,
+    );
   });
 
   it('catches an alias that fires on a listed look-alike', () => {
     const dir = example((m) => delete m.topics.find((t) => t.id === 'salma-haddad')!.rules);
     const errors = messages(checkPack(readPackFolder(dir)), 'error');
     expect(errors).toEqual([
-      expect.stringMatching(/^pack\.json › lookAlikes › salma-haddad: «الحداد» \(alias «الحداد»\) fires on the look-alike «أعلنت البلدة الحداد ثلاثة أيام/),
+      expect.stringMatching(
+        /^pack\.json › lookAlikes › salma-haddad: «الحداد» \(alias «الحداد»\) fires on the look-alike «أعلنت البلدة الحداد ثلاثة أيام/,
+      ),
       expect.stringMatching(/fires on the look-alike «وقال الحداد إن أسعار الحديد ارتفعت»/),
     ]);
   });
 
   it('reports what the pack format refuses, sources without a date, and topics with no event', () => {
     const dir = example((m) => {
-      m.topics.push({ id: 'valley', kind: 'place', label: { ar: 'الوادي', en: 'The valley' }, aliases: ['الوادي'], description: { ar: 'الوادي', en: 'The valley' } });
+      m.topics.push({
+        id: 'valley',
+        kind: 'place',
+        label: { ar: 'الوادي', en: 'The valley' },
+        aliases: ['الوادي'],
+        description: { ar: 'الوادي', en: 'The valley' },
+      });
       m.title = { ar: '', en: 'x' };
     });
     writeFileSync(join(dir, 'sources', 'undated.txt'), 'نص بلا تاريخ عن الوادي.');
     const result = checkPack(readPackFolder(dir));
-    expect(messages(result, 'error')).toEqual(['pack: title › ar: must not be empty', 'pack: sources[1] (id "undated") › outlet: must not be empty']);
+    expect(messages(result, 'error')).toEqual([
+      'pack: title › ar: must not be empty',
+      'pack: sources[1] (id "undated") › outlet: must not be empty',
+    ]);
     const warnings = messages(result, 'warning');
     expect(warnings).toContain('topics › valley: no event names this topic: its card will show no dated line');
     expect(warnings.some((w) => w.startsWith('sources › undated (sources/undated.txt): no publication date'))).toBe(true);
@@ -246,7 +292,12 @@ describe('pack build', () => {
   it('writes a pack the importer accepts, with its version and the hash of its content', async () => {
     const result = await buildPack(readPackFolder(EXAMPLE));
     if (!result.ok) throw new Error('not built');
-    const pack = JSON.parse(result.json) as CorpusPack & { contentHash: string; language: string; lookAlikes?: unknown; sourceOrder?: unknown };
+    const pack = JSON.parse(result.json) as CorpusPack & {
+      contentHash: string;
+      language: string;
+      lookAlikes?: unknown;
+      sourceOrder?: unknown;
+    };
     expect(validatePack(result.json).ok).toBe(true);
     expect(pack).toMatchObject({ format: 'siyaq-corpus', id: 'wadi-dam-example', version: 1, language: 'ar' });
     expect(pack.lookAlikes).toBeUndefined();

@@ -53,8 +53,16 @@ describe('importPack, exportPack, removePack', () => {
     ['not JSON', () => '{"format": "siyaq-corpus",', /^The pack is not valid JSON/],
     ['the wrong schema', () => JSON.stringify({ ...importedPack(), topics: 'none' }), /^topics: should be a list, not the text "none"$/],
     ['50 MB of text', () => `{"format":"siyaq-corpus","x":"${'ا'.repeat(25 * 1024 * 1024)}"}`, /larger than 20 MB/],
-    ['duplicate ids', () => JSON.stringify({ ...importedPack(), events: [...importedPack().events, ...importedPack().events] }), /event id "r-2025" is used twice/],
-    ['a missing topic', () => JSON.stringify({ ...importedPack(), events: [event('r-1', '2025', ['nobody'], 'r-src')] }), /topic "nobody" is not a topic of this pack/],
+    [
+      'duplicate ids',
+      () => JSON.stringify({ ...importedPack(), events: [...importedPack().events, ...importedPack().events] }),
+      /event id "r-2025" is used twice/,
+    ],
+    [
+      'a missing topic',
+      () => JSON.stringify({ ...importedPack(), events: [event('r-1', '2025', ['nobody'], 'r-src')] }),
+      /topic "nobody" is not a topic of this pack/,
+    ],
     ['HTML in a text field', () => JSON.stringify(withTitle('<img src=x onerror=alert(1)>')), /^title › ar: contains markup or script/],
   ];
   for (const [what, input, message] of bad) {
@@ -103,7 +111,9 @@ describe('importPack, exportPack, removePack', () => {
     const newer = importedPack({ version: 4, events: [event('r-2026', '2026-02', ['harir'], 'r-src')] });
     const asked = await importPack(db, JSON.stringify(newer));
     expect(asked).toMatchObject({ ok: false, replaces: { id: 'reader-notes', version: 3 } });
-    expect(errorsOf(asked)).toEqual(['The pack "Reader notes" (reader-notes, version 3) is already imported with this id; replacing it deletes it.']);
+    expect(errorsOf(asked)).toEqual([
+      'The pack "Reader notes" (reader-notes, version 3) is already imported with this id; replacing it deletes it.',
+    ]);
     expect(await snapshot(db)).toEqual(before);
     const result = await importPack(db, JSON.stringify(newer), { replace: true });
     expect(result).toMatchObject({ ok: true, pack: { version: 4 }, replaced: { id: 'reader-notes', version: 3 } });

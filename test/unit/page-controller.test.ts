@@ -309,7 +309,7 @@ describe('PageController', () => {
     expect(painted()).toEqual(['داعش', 'محمد شياع السوداني', 'داعش', 'السوداني', 'داعش']);
   });
 
-  it('opens the card from the keyboard in a closed shadow root, with focus on its labelled dialog, and the reader\'s Escape closes it', async () => {
+  it("opens the card from the keyboard in a closed shadow root, with focus on its labelled dialog, and the reader's Escape closes it", async () => {
     expect(controller.step(1)).toBe(true);
     await vi.runAllTimersAsync();
     const host = document.querySelector('siyaq-card')!;

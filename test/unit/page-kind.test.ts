@@ -41,7 +41,9 @@ describe('isArticlePage', () => {
     const { html } = buildNewsPage({ article, published: '2024-09-24', datePlace: 'json-ld' });
     expect(isArticlePage(parseDocument(html.replace('<head>', '<head><meta property="og:type" content="website">')))).toBe(false);
     expect(isArticlePage(parseDocument(frontPage('<script type="application/ld+json">{"@type": ["WebPage"]}</script>')))).toBe(false);
-    expect(isArticlePage(parseDocument(frontPage('<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle"}</script>')))).toBe(true);
+    expect(
+      isArticlePage(parseDocument(frontPage('<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle"}</script>'))),
+    ).toBe(true);
     expect(isArticlePage(parseDocument(frontPage('<meta property="article:published_time" content="2024-09-24">')))).toBe(true);
   });
 

@@ -39,9 +39,11 @@ describe.each(DOM_KINDS)('readBlocks (%s)', (kind) => {
   });
 
   it('starts a new block at every block element, nested ones included', () => {
-    expect(texts('<div>أول <p>ثان</p> ثالث<ul><li>رابع</li><li>خامس</li></ul></div><h2>سادس</h2><table><tr><td>سابع</td><td>ثامن</td></tr></table>')).toEqual([
-      'أول ', 'ثان', ' ثالث', 'رابع', 'خامس', 'سادس', 'سابع', 'ثامن',
-    ]);
+    expect(
+      texts(
+        '<div>أول <p>ثان</p> ثالث<ul><li>رابع</li><li>خامس</li></ul></div><h2>سادس</h2><table><tr><td>سابع</td><td>ثامن</td></tr></table>',
+      ),
+    ).toEqual(['أول ', 'ثان', ' ثالث', 'رابع', 'خامس', 'سادس', 'سابع', 'ثامن']);
   });
 
   it('starts a new block at unknown and custom elements, so words never run together', () => {
@@ -68,7 +70,8 @@ describe.each(DOM_KINDS)('readBlocks (%s)', (kind) => {
   });
 
   it('skips contenteditable regions of any value but "false"', () => {
-    const body = '<div contenteditable>ا</div><div contenteditable="true">ب</div><div contenteditable="plaintext-only">ج</div><div contenteditable="FALSE">د</div>';
+    const body =
+      '<div contenteditable>ا</div><div contenteditable="true">ب</div><div contenteditable="plaintext-only">ج</div><div contenteditable="FALSE">د</div>';
     expect(texts(body)).toEqual(['د']);
   });
 
@@ -92,16 +95,28 @@ describe.each(DOM_KINDS)('readBlocks (%s)', (kind) => {
 
   it('skips boxes named for the most read or by a related heading, and article footers of tags and links', () => {
     const texts = (body: string): string[] => read(body).map((b) => b.text);
-    expect(texts('<p>نص الخبر</p><div class="most-read"><p>الأكثر قراءة</p></div><div class="MostViewed"><p>الأكثر مشاهدة</p></div>')).toEqual(['نص الخبر']);
-    expect(texts('<p>نص الخبر</p><section aria-labelledby="related-content-heading"><h2 id="related-content-heading">قصص ذات صلة</h2></section>')).toEqual(['نص الخبر']);
+    expect(
+      texts('<p>نص الخبر</p><div class="most-read"><p>الأكثر قراءة</p></div><div class="MostViewed"><p>الأكثر مشاهدة</p></div>'),
+    ).toEqual(['نص الخبر']);
+    expect(
+      texts(
+        '<p>نص الخبر</p><section aria-labelledby="related-content-heading"><h2 id="related-content-heading">قصص ذات صلة</h2></section>',
+      ),
+    ).toEqual(['نص الخبر']);
     expect(texts('<p>نص الخبر</p><section data-e2e="most-read"><p>الأكثر قراءة</p></section>')).toEqual(['نص الخبر']);
     expect(texts('<p>نص الخبر</p><div class="zn-body__footer"><a>اقرأ أيضا</a></div>')).toEqual(['نص الخبر']);
     // A section labelled by the story's own headline is the story.
-    expect(texts('<section aria-labelledby="story-title"><h1 id="story-title">العنوان</h1><p>نص الخبر</p></section>')).toEqual(['العنوان', 'نص الخبر']);
+    expect(texts('<section aria-labelledby="story-title"><h1 id="story-title">العنوان</h1><p>نص الخبر</p></section>')).toEqual([
+      'العنوان',
+      'نص الخبر',
+    ]);
   });
 
   it('reads a wrapper named like furniture when it holds the headline or the main content', () => {
-    expect(texts('<div class="has-sidebar social-enabled"><h1>العنوان</h1><p>النص</p><div class="sidebar">جانبي</div></div>')).toEqual(['العنوان', 'النص']);
+    expect(texts('<div class="has-sidebar social-enabled"><h1>العنوان</h1><p>النص</p><div class="sidebar">جانبي</div></div>')).toEqual([
+      'العنوان',
+      'النص',
+    ]);
     expect(texts('<div class="menu-push"><main><p>النص</p></main></div>')).toEqual(['النص']);
     expect(texts('<div class="comments"><h1>تعليقات</h1></div>')).toEqual([]);
   });

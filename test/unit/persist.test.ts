@@ -94,7 +94,12 @@ describe('persist: asking a background that may have been stopped', () => {
       calls++;
       throw new Error('Extension context invalidated.');
     };
-    await expect(persist(ask, options(() => false))).rejects.toThrow('Extension context invalidated.');
+    await expect(
+      persist(
+        ask,
+        options(() => false),
+      ),
+    ).rejects.toThrow('Extension context invalidated.');
     expect(calls).toBe(1);
   });
 

@@ -59,10 +59,22 @@ describe('placeCard: whether the card can stay beside its mark', () => {
     expect(roomy.maxHeight).toBeLessThanOrEqual(viewport.height);
     expect(roomy.top).toBeGreaterThanOrEqual(8);
     // A squat viewport leaves less than MIN_CARD_ROOM on either side.
-    const squat = placeCard({ anchor: { top: 140, bottom: 160, left: 500, right: 580 }, card: tall, viewport: { width: 1000, height: 300 }, rtl: true });
+    const squat = placeCard({
+      anchor: { top: 140, bottom: 160, left: 500, right: 580 },
+      card: tall,
+      viewport: { width: 1000, height: 300 },
+      rtl: true,
+    });
     expect(squat.maxHeight).toBeLessThan(MIN_CARD_ROOM);
     expect(squat.inView).toBe(false);
     // A card shorter than that fits the same room.
-    expect(placeCard({ anchor: { top: 140, bottom: 160, left: 500, right: 580 }, card: { width: 360, height: 100 }, viewport: { width: 1000, height: 300 }, rtl: true }).inView).toBe(true);
+    expect(
+      placeCard({
+        anchor: { top: 140, bottom: 160, left: 500, right: 580 },
+        card: { width: 360, height: 100 },
+        viewport: { width: 1000, height: 300 },
+        rtl: true,
+      }).inView,
+    ).toBe(true);
   });
 });

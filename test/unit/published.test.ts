@@ -36,21 +36,41 @@ describe.each(DOM_KINDS)('detectPublished (%s)', (kind) => {
 
   it('reads JSON-LD datePublished: plain, in arrays, in @graph, on NewsArticle subtypes', () => {
     expect(detectPublished(page(ld({ '@type': 'NewsArticle', datePublished: '2024-09-24T08:00:00+03:00' })))).toBe('2024-09-24');
-    expect(detectPublished(page(ld([{ '@type': 'Organization' }, { '@type': 'Article', datePublished: '2024-03-05' }])))).toBe('2024-03-05');
+    expect(detectPublished(page(ld([{ '@type': 'Organization' }, { '@type': 'Article', datePublished: '2024-03-05' }])))).toBe(
+      '2024-03-05',
+    );
     expect(
-      detectPublished(page(ld({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebPage', datePublished: '2020-01-01' }, { '@type': 'ReportageNewsArticle', datePublished: '2024-01-28T21:30:00Z' }] }))),
+      detectPublished(
+        page(
+          ld({
+            '@context': 'https://schema.org',
+            '@graph': [
+              { '@type': 'WebPage', datePublished: '2020-01-01' },
+              { '@type': 'ReportageNewsArticle', datePublished: '2024-01-28T21:30:00Z' },
+            ],
+          }),
+        ),
+      ),
     ).toBe('2024-01-29');
     expect(detectPublished(page(ld({ '@type': ['AnalysisNewsArticle'], datePublished: ['2024-04-21'] })))).toBe('2024-04-21');
   });
 
   it('survives broken JSON-LD and reads the next source', () => {
-    expect(detectPublished(page(`<script type="application/ld+json">{"@type": "NewsArticle",</script>${meta('property', 'article:published_time', '2024-02-02')}`))).toBe('2024-02-02');
+    expect(
+      detectPublished(
+        page(
+          `<script type="application/ld+json">{"@type": "NewsArticle",</script>${meta('property', 'article:published_time', '2024-02-02')}`,
+        ),
+      ),
+    ).toBe('2024-02-02');
   });
 
   it('reads article:published_time, parsely-pub-date and itemprop=datePublished', () => {
     expect(detectPublished(page(meta('property', 'article:published_time', '2024-09-23T21:15:00+00:00')))).toBe('2024-09-24');
     expect(detectPublished(page(meta('name', 'parsely-pub-date', '2024-05-06T10:00:00Z')))).toBe('2024-05-06');
-    expect(detectPublished(page('', '<h1>عنوان</h1><span itemprop="datePublished" content="2024-06-07">7 يونيو</span>'))).toBe('2024-06-07');
+    expect(detectPublished(page('', '<h1>عنوان</h1><span itemprop="datePublished" content="2024-06-07">7 يونيو</span>'))).toBe(
+      '2024-06-07',
+    );
     expect(detectPublished(page('', '<h1>عنوان</h1><span itemprop="datePublished">7 حزيران 2024</span>'))).toBe('2024-06-07');
   });
 
@@ -84,7 +104,9 @@ describe.each(DOM_KINDS)('detectPublished (%s)', (kind) => {
   });
 
   it('uses modification dates only when nothing gives the publication date', () => {
-    expect(detectPublished(page(ld({ '@type': 'NewsArticle', dateModified: '2024-09-30' }) + meta('name', 'date', '2024-09-20')))).toBe('2024-09-20');
+    expect(detectPublished(page(ld({ '@type': 'NewsArticle', dateModified: '2024-09-30' }) + meta('name', 'date', '2024-09-20')))).toBe(
+      '2024-09-20',
+    );
     expect(detectPublished(page(ld({ '@type': 'NewsArticle', dateModified: '2024-09-30' })))).toBe('2024-09-30');
     expect(detectPublished(page(meta('property', 'article:modified_time', '2024-10-01T00:30:00+03:00')))).toBe('2024-10-01');
   });
@@ -96,7 +118,10 @@ describe.each(DOM_KINDS)('detectPublished (%s)', (kind) => {
 
   it('falls back to an Arabic date by the headline, in either month system and digit set', () => {
     const byline = (line: string): Document =>
-      page('', `<nav>الرئيسية</nav><article><h1>السوداني يبحث مستقبل التحالف</h1><div class="meta">${line}</div><p>نص الخبر الطويل عن العراق.</p></article>`);
+      page(
+        '',
+        `<nav>الرئيسية</nav><article><h1>السوداني يبحث مستقبل التحالف</h1><div class="meta">${line}</div><p>نص الخبر الطويل عن العراق.</p></article>`,
+      );
     expect(detectPublished(byline('بغداد - الثلاثاء 24 أيلول/سبتمبر 2024'))).toBe('2024-09-24');
     expect(detectPublished(byline('نُشر في ٢١ أبريل، ٢٠٢٤ - ٢:٥٦ ص'))).toBe('2024-04-21');
     expect(detectPublished(byline('۱۵ تشرین الأول ۲۰۲۳'))).toBe('2023-10-15');
@@ -111,9 +136,10 @@ describe.each(DOM_KINDS)('detectPublished (%s)', (kind) => {
   });
 
   it('reads an RDFa date typed xsd:dateTime (Drupal nodes) before the visible month', () => {
-    const node = (attrs: string): string =>
-      `<div class="node"><h1>عنوان</h1><span ${attrs}>فيفري 2019</span><p>نص</p></div>`;
-    expect(detectPublished(page('', node('property="dc:date dc:created" content="2019-02-08T00:00:00+01:00" datatype="xsd:dateTime"')))).toBe('2019-02-08');
+    const node = (attrs: string): string => `<div class="node"><h1>عنوان</h1><span ${attrs}>فيفري 2019</span><p>نص</p></div>`;
+    expect(
+      detectPublished(page('', node('property="dc:date dc:created" content="2019-02-08T00:00:00+01:00" datatype="xsd:dateTime"'))),
+    ).toBe('2019-02-08');
     expect(detectPublished(page('', node('property="dcterms:issued" content="2019-02-07" datatype="xsd:date"')))).toBe('2019-02-07');
     expect(detectPublished(page('', node('property="dc:title" content="2019-02-01T00:00:00Z"')))).toBe('2019-02'); // not a date property
   });
@@ -121,8 +147,18 @@ describe.each(DOM_KINDS)('detectPublished (%s)', (kind) => {
   it('reads the Maghrebi month names in a byline, with or without the day', () => {
     const byline = (line: string): Document => page('', `<article><h1>عنوان</h1><div class="meta">${line}</div><p>نص</p></article>`);
     const months: [string, string][] = [
-      ['جانفي', '01'], ['فيفري', '02'], ['مارس', '03'], ['أفريل', '04'], ['ماي', '05'], ['جوان', '06'],
-      ['جويلية', '07'], ['أوت', '08'], ['سبتمبر', '09'], ['أكتوبر', '10'], ['نوفمبر', '11'], ['ديسمبر', '12'],
+      ['جانفي', '01'],
+      ['فيفري', '02'],
+      ['مارس', '03'],
+      ['أفريل', '04'],
+      ['ماي', '05'],
+      ['جوان', '06'],
+      ['جويلية', '07'],
+      ['أوت', '08'],
+      ['سبتمبر', '09'],
+      ['أكتوبر', '10'],
+      ['نوفمبر', '11'],
+      ['ديسمبر', '12'],
     ];
     for (const [name, mm] of months) {
       expect(detectPublished(byline(`تونس في 8 ${name} 2019`)), name).toBe(`2019-${mm}-08`);
@@ -130,7 +166,7 @@ describe.each(DOM_KINDS)('detectPublished (%s)', (kind) => {
     }
   });
 
-  it('prefers the permalink\'s day and a published cue to a visible «last updated»', () => {
+  it("prefers the permalink's day and a published cue to a visible «last updated»", () => {
     const updated = '<article><h1>عنوان</h1><div class="meta">آخر تحديث: 12 مارس 2024</div><p>نص</p></article>';
     const canonical = '<link rel="canonical" href="https://example.tn/news/2024/03/05/story-title">';
     expect(detectPublished(page(canonical, updated))).toBe('2024-03-05');

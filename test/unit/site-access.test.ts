@@ -43,7 +43,11 @@ describe('site access', () => {
     expect(m.request).toHaveBeenCalledWith({ origins: ['*://example.org/*', '*://*.example.org/*'] });
     expect(await done).toBe('done');
     expect(m.register).toHaveBeenCalledWith([
-      expect.objectContaining({ id: 'siyaq-extra-example.org', js: ['/content-scripts/content.js'], css: ['/content-scripts/content.css'] }),
+      expect.objectContaining({
+        id: 'siyaq-extra-example.org',
+        js: ['/content-scripts/content.js'],
+        css: ['/content-scripts/content.css'],
+      }),
     ]);
     expect(m.execute).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/content-scripts/content.js'] });
     expect((await getSettings()).extraHosts).toEqual(['example.org']);

@@ -31,9 +31,7 @@ describe('steps', () => {
     });
     expect(result).toEqual({ done: true, value: 10 });
     // 3 ms steps in 10 ms slices: four steps (12 ms) per slice, then the page gets the thread.
-    expect(log.join(',')).toBe(
-      'step 0,step 1,step 2,step 3,pause,step 4,step 5,step 6,step 7,pause,step 8,step 9',
-    );
+    expect(log.join(',')).toBe('step 0,step 1,step 2,step 3,pause,step 4,step 5,step 6,step 7,pause,step 8,step 9');
   });
 
   it('runInSlices stops at the next step once the signal aborts, and says so', async () => {

@@ -96,7 +96,8 @@ export function newsPage(paragraphs: readonly string[], minChars = 0): string {
       n++;
       let html = `<p>${messParagraph(p, rand)}</p>`;
       if (n % 15 === 0) html += related(paragraphs, rand);
-      if (n % 25 === 0) html += `<figure><img src="/img/${n}.jpg" alt=""><figcaption>${escapeHtml(p.split(' ').slice(0, 10).join(' '))}</figcaption></figure>`;
+      if (n % 25 === 0)
+        html += `<figure><img src="/img/${n}.jpg" alt=""><figcaption>${escapeHtml(p.split(' ').slice(0, 10).join(' '))}</figcaption></figure>`;
       parts.push(html);
       size += html.length;
     }

@@ -55,7 +55,17 @@ export async function measure(pack: CorpusPack, runs: number): Promise<Figures> 
   const ids = pack.topics.filter((_, i) => i % step === 0).map((t) => t.id);
   const card = median(await timings(ids.length, (i) => cardFor(last, ids[i]!, i % 2 ? '2024-09-24' : null)));
   last.close();
-  return { topics: pack.topics.length, events: pack.events.length, validate, seed: median(seeds), unchanged, matcher, card, cards: ids.length, runs };
+  return {
+    topics: pack.topics.length,
+    events: pack.events.length,
+    validate,
+    seed: median(seeds),
+    unchanged,
+    matcher,
+    card,
+    cards: ids.length,
+    runs,
+  };
 }
 
 /** The 10,000-topic pack of the budget, made where it is measured (no 17 MB to carry into a page). */

@@ -63,7 +63,9 @@ export function contractSuite(title: string, launch: () => Promise<BrowserUnderT
       } catch (e) {
         // Say why the content script did nothing, when the extension said so.
         const logs = [...browser.backgroundErrors, ...browser.pageErrors];
-        throw new Error(`${e instanceof Error ? e.message : String(e)}${logs.length > 0 ? `\nThe extension logged:\n${logs.join('\n')}` : ''}`);
+        throw new Error(
+          `${e instanceof Error ? e.message : String(e)}${logs.length > 0 ? `\nThe extension logged:\n${logs.join('\n')}` : ''}`,
+        );
       }
     });
 
@@ -129,7 +131,10 @@ export function contractSuite(title: string, launch: () => Promise<BrowserUnderT
             10_000,
             `${path} listed no element with data-event-id`,
           );
-          expect(ids.filter((id) => !known.has(id)), 'ids that are not corpus events').toEqual([]);
+          expect(
+            ids.filter((id) => !known.has(id)),
+            'ids that are not corpus events',
+          ).toEqual([]);
         } finally {
           await page.close();
         }

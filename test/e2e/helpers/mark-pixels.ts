@@ -210,7 +210,9 @@ export function comparePixels(words: ArticleWords, withMarks: Uint8Array, withou
 
 /** One line per marked name: what the tests print, and what the report quotes. */
 export function describeCoverage(label: string, report: PixelReport): string {
-  const per = report.marked.map((c) => `«${c.text}» ${c.changed}/${c.columns} (${Math.round((100 * c.changed) / Math.max(1, c.columns))}%)`);
+  const per = report.marked.map(
+    (c) => `«${c.text}» ${c.changed}/${c.columns} (${Math.round((100 * c.changed) / Math.max(1, c.columns))}%)`,
+  );
   return `${label}: ${per.join(', ')}; unmarked words changed: ${report.touched.length} of ${report.unmarkedChecked}`;
 }
 

@@ -29,7 +29,7 @@ export function decodePng(png: Uint8Array): Bitmap {
   let height = 0;
   let channels = 0;
   const idat: Buffer[] = [];
-  for (let at = 8; at < buf.length; ) {
+  for (let at = 8; at < buf.length;) {
     const length = buf.readUInt32BE(at);
     const type = buf.toString('latin1', at + 4, at + 8);
     const body = buf.subarray(at + 8, at + 8 + length);

@@ -25,14 +25,22 @@ export const highlights = (d: Driver): Promise<Record<string, string[]>> => d.ev
 /** The names of Siyaq's entries in the page's highlight registry, and their range counts. */
 export async function siyaqMarks(d: Driver): Promise<Record<string, number>> {
   const all = await highlights(d);
-  return Object.fromEntries(Object.entries(all).filter(([name]) => name.startsWith('siyaq-')).map(([n, r]) => [n, r.length]));
+  return Object.fromEntries(
+    Object.entries(all)
+      .filter(([name]) => name.startsWith('siyaq-'))
+      .map(([n, r]) => [n, r.length]),
+  );
 }
 
 export async function waitForCard(d: Driver, what: string, timeoutMs = 5_000, title?: string): Promise<CardState> {
-  return until(async () => {
-    const s = await card(d);
-    return s.open && (title === undefined || s.title === title) ? s : null;
-  }, timeoutMs, what);
+  return until(
+    async () => {
+      const s = await card(d);
+      return s.open && (title === undefined || s.title === title) ? s : null;
+    },
+    timeoutMs,
+    what,
+  );
 }
 
 export async function waitForClosed(d: Driver, what: string, timeoutMs = 3_000): Promise<void> {
@@ -134,13 +142,17 @@ export async function muteFromCard(d: Driver): Promise<void> {
 /** Waits until the page stops scrolling (a smooth scroll an earlier step started may still run). */
 export async function scrollSettled(d: Driver): Promise<void> {
   let last = Number.NaN;
-  await until(async () => {
-    const y = await d.evaluate(() => window.scrollY, null);
-    const still = y === last;
-    last = y;
-    if (still) await sleep(100);
-    return still && (await d.evaluate(() => window.scrollY, null)) === y;
-  }, 5_000, 'the page kept scrolling');
+  await until(
+    async () => {
+      const y = await d.evaluate(() => window.scrollY, null);
+      const still = y === last;
+      last = y;
+      if (still) await sleep(100);
+      return still && (await d.evaluate(() => window.scrollY, null)) === y;
+    },
+    5_000,
+    'the page kept scrolling',
+  );
 }
 
 /**
@@ -221,10 +233,14 @@ export async function waitForMarksLike(
 ): Promise<Record<string, number>> {
   let last: Record<string, number> = {};
   try {
-    return await until(async () => {
-      last = await siyaqMarks(d);
-      return ok(last) ? last : null;
-    }, timeoutMs, what);
+    return await until(
+      async () => {
+        last = await siyaqMarks(d);
+        return ok(last) ? last : null;
+      },
+      timeoutMs,
+      what,
+    );
   } catch (e) {
     throw new Error(`${(e as Error).message}; marks were ${JSON.stringify(last)}`);
   }

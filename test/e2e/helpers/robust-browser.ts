@@ -39,9 +39,7 @@ export async function launchRobustChromium(pages: Record<string, string> = {}): 
     pages,
     async serveScript(path, body) {
       // Registered after the launcher's catch-all route, so it is asked first.
-      await context.route(`**${path}`, (route) =>
-        route.fulfill({ status: 200, body, contentType: 'text/javascript; charset=utf-8' }),
-      );
+      await context.route(`**${path}`, (route) => route.fulfill({ status: 200, body, contentType: 'text/javascript; charset=utf-8' }));
     },
     async openProbed(url, opts = {}) {
       const page = await context.newPage();
@@ -150,9 +148,12 @@ export function installPageProbes(opts: ProbeOptions): void {
       for (const r of records) {
         probes.mutationCount++;
         const nodes = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
-        const ours = isOurs(r.target) || (nodes.length > 0 && nodes.every((n) => isOurs(n) || (n instanceof Element && n.localName === 'siyaq-card')));
+        const ours =
+          isOurs(r.target) || (nodes.length > 0 && nodes.every((n) => isOurs(n) || (n instanceof Element && n.localName === 'siyaq-card')));
         if (!ours && probes.foreignMutations.length < 50) {
-          probes.foreignMutations.push(`${r.type} on ${describe(r.target)}${r.attributeName ? ` [${r.attributeName}]` : ''}${nodes.length ? `: ${nodes.map(describe).join(', ')}` : ''}`);
+          probes.foreignMutations.push(
+            `${r.type} on ${describe(r.target)}${r.attributeName ? ` [${r.attributeName}]` : ''}${nodes.length ? `: ${nodes.map(describe).join(', ')}` : ''}`,
+          );
         }
       }
     }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });

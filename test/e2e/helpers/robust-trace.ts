@@ -73,7 +73,9 @@ export function attributeLongTasks(trace: Buffer | string, pageUrl: string, exte
   );
   if (!nav) throw new Error(`the trace has no navigationStart for ${pageUrl}`);
   const pid = nav.pid;
-  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && (e.args as { name?: string })?.name === 'CrRendererMain');
+  const main = events.find(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && (e.args as { name?: string })?.name === 'CrRendererMain',
+  );
   const tid = main?.tid ?? nav.tid;
 
   // The sampling profile of the page's renderer: nodes arrive in chunks, samples with time deltas.
@@ -99,7 +101,8 @@ export function attributeLongTasks(trace: Buffer | string, pageUrl: string, exte
     const known = extensionNode.get(id);
     if (known !== undefined) return known;
     const node = nodes.get(id);
-    const verdict = !!node && ((node.callFrame.url ?? '').startsWith(extensionOrigin) || (node.parent !== undefined && isExtension(node.parent)));
+    const verdict =
+      !!node && ((node.callFrame.url ?? '').startsWith(extensionOrigin) || (node.parent !== undefined && isExtension(node.parent)));
     extensionNode.set(id, verdict);
     return verdict;
   };
@@ -107,7 +110,8 @@ export function attributeLongTasks(trace: Buffer | string, pageUrl: string, exte
   const extensionFrame = (id: number): string | null => {
     for (let node = nodes.get(id); node; node = node.parent === undefined ? undefined : nodes.get(node.parent)) {
       const { url = '', functionName, lineNumber = 0, columnNumber = 0 } = node.callFrame;
-      if (url.startsWith(extensionOrigin)) return `${functionName || '(anonymous)'} ${url.slice(extensionOrigin.length)}:${lineNumber + 1}:${columnNumber + 1}`;
+      if (url.startsWith(extensionOrigin))
+        return `${functionName || '(anonymous)'} ${url.slice(extensionOrigin.length)}:${lineNumber + 1}:${columnNumber + 1}`;
     }
     return null;
   };

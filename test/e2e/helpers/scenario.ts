@@ -84,10 +84,14 @@ export async function hoverForCard(d: Driver, q: WordQuery, timeoutMs = 5_000): 
   if (!point) throw new Error(`"${q.phrase}" not found in ${q.within}`);
   const started = Date.now();
   await d.move(point.x, point.y);
-  const [card] = await until(async () => {
-    const found = await cards(d);
-    return found.length > 0 ? found : null;
-  }, timeoutMs, `no card after hovering «${q.word}» in «${q.phrase}»`);
+  const [card] = await until(
+    async () => {
+      const found = await cards(d);
+      return found.length > 0 ? found : null;
+    },
+    timeoutMs,
+    `no card after hovering «${q.word}» in «${q.phrase}»`,
+  );
   return { card: card!, ms: Date.now() - started };
 }
 

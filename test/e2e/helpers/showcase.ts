@@ -66,7 +66,11 @@ export async function showSudaniCard(page: Page): Promise<void> {
 }
 
 /** An extension page in its own tab, sized like the toolbar popup or a full window. */
-export async function openExtensionPage(session: ChromiumSession, path: string, viewport: { width: number; height: number }): Promise<Page> {
+export async function openExtensionPage(
+  session: ChromiumSession,
+  path: string,
+  viewport: { width: number; height: number },
+): Promise<Page> {
   const page = await session.context.newPage();
   await page.setViewportSize(viewport);
   await page.goto(session.extensionUrl(path), { waitUntil: 'load' });
@@ -83,7 +87,10 @@ export async function focusTimeline(page: Page, topic: string): Promise<void> {
   const chip = page.locator(`[data-topic="${topic}"]`).first();
   if ((await chip.count()) > 0) await chip.click();
   await page.waitForTimeout(300);
-  await page.locator('[data-event-id]').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page
+    .locator('[data-event-id]')
+    .first()
+    .evaluate((el) => el.scrollIntoView({ block: 'start' }));
   // A little of what is above the first event: the count and the year heading.
   await page.evaluate(() => window.scrollBy(0, -120));
 }
