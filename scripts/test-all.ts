@@ -2,6 +2,8 @@
  * `npm test`: every check, in order, stopping at the first failure.
  *
  *   1. types          tsc --noEmit
+ *      lint           eslint . (type-aware; the content script's import boundary)
+ *      format         prettier --check .
  *   2. unit           vitest run (unit + component tests)
  *   3. eval           npm run eval (the detector against its labelled pages)
  *   4. build          both production extensions (Chrome, Firefox MV3)
@@ -43,6 +45,8 @@ const vitest = (name: string, args: string[]): Stage => {
 
 const stages: Stage[] = [
   { name: 'types', command: [join(BIN, 'tsc'), '--noEmit'] },
+  { name: 'lint', command: [join(BIN, 'eslint'), '.'] },
+  { name: 'format', command: [join(BIN, 'prettier'), '--check', '.', '--log-level', 'warn'] },
   vitest('unit', []),
   { name: 'eval', command: ['npm', 'run', '--silent', 'eval'] },
   { name: 'build:chrome', command: ['npm', 'run', '--silent', 'build'] },
