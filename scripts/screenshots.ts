@@ -113,7 +113,7 @@ async function chromiumPictures(): Promise<void> {
     const timeline = await openExtensionPage(session, 'timeline.html', { width: 1280, height: 800 });
     write(join(OUT, 'timeline.png'), await timeline.screenshot());
 
-    const icon = dataUrl(readFileSync(join(ROOT, 'public', 'icons', 'siyaq.svg')), 'image/svg+xml');
+    const icon = dataUrl(readFileSync(join(ROOT, 'assets', 'siyaq.svg')), 'image/svg+xml');
     const marksCss = readFileSync(join(CHROME_BUILD, 'content-scripts', 'content.css'), 'utf8');
     // A fresh page: Chromium paints no highlight registered after a second setContent in one tab.
     const tile = await session.context.newPage();

@@ -84,7 +84,7 @@ export async function openExtensionPage(
  * one), scrolled so the first events are in view below the filters.
  */
 export async function focusTimeline(page: Page, topic: string): Promise<void> {
-  const chip = page.locator(`[data-topic="${topic}"]`).first();
+  const chip = page.locator(`.tl-chips .chip[data-topic="${topic}"]`).first();
   if ((await chip.count()) > 0) await chip.click();
   await page.waitForTimeout(300);
   await page
