@@ -30,8 +30,9 @@ export class Score {
     this.fp += other.fp;
     this.fn += other.fn;
   }
-  toString(): string {
-    const ok = meetsTarget(this) ? '' : '  (below target)';
+  /** `gated`: whether P and R are held to TARGET_P / TARGET_R here (the own fixtures), so a miss is flagged. */
+  format(gated: boolean): string {
+    const ok = !gated || meetsTarget(this) ? '' : '  (below target)';
     return `P ${this.precision.toFixed(3)}  R ${this.recall.toFixed(3)}  (tp ${this.tp}, fp ${this.fp}, fn ${this.fn})${ok}`;
   }
 }

@@ -47,7 +47,7 @@ function fixturePages(): Labelled[] {
 }
 
 function report(label: string, r: Result): void {
-  console.log(`${label}\n  (text, topic)  ${r.topics.toString()}\n  mentions       ${r.mentions.toString()}`);
+  console.log(`${label}\n  (text, topic)  ${r.topics.format(true)}\n  mentions       ${r.mentions.format(true)}`);
 }
 
 const pack = JSON.parse(readFileSync(join(REPO_ROOT, 'data', 'corpus.json'), 'utf8')) as CorpusPack;

@@ -101,7 +101,9 @@ function sentenceLabels(sentences: string[], labels: Label[]): Label[][] {
 
 function line(label: string, r: Result, words: number): string {
   const per10k = (r.mentions.fp / words) * 10_000;
-  return `${label}\n  false marks    ${r.mentions.fp} in ${words} words = ${per10k.toFixed(2)} per 10,000 words\n  (text, topic)  ${r.topics.toString()}\n  mentions       ${r.mentions.toString()}`;
+  // The gate here is false marks; P and R on these few positives are reported, not held to the own fixtures' targets.
+  const over = per10k > MAX_FALSE_PER_10K ? '  (over target)' : '';
+  return `${label}\n  false marks    ${r.mentions.fp} in ${words} words = ${per10k.toFixed(2)} per 10,000 words (target ≤ ${MAX_FALSE_PER_10K})${over}\n  (text, topic)  ${r.topics.format(false)}\n  mentions       ${r.mentions.format(false)}`;
 }
 
 /** Runs the wild evaluation; false when the cache is missing or the figures are under target. */
