@@ -201,10 +201,10 @@ const ORDINARY_WORDS = [
 ];
 
 /**
- * Generic heads of organisation and place names (تنظيم داعش، حركة حماس، قاعدة
- * حرير): the word after one is the name itself, not a surname.
+ * Generic heads of organisation names (تنظيم داعش، حركة حماس): the word
+ * after one is the name itself, not a surname.
  */
-const NAME_HEADS = [
+const ORGANISATION_HEADS = [
   'تنظيم',
   'حركة',
   'قوات',
@@ -225,6 +225,13 @@ const NAME_HEADS = [
   'فصيل',
   'تحالف',
   'اتحاد',
+];
+
+/**
+ * Generic heads of place and base names (قاعدة حرير), after which the press
+ * writes the name with or without the article (lib/detect/variants.ts).
+ */
+const PLACE_HEADS = [
   'قاعدة',
   'مطار',
   'معسكر',
@@ -247,11 +254,18 @@ const NAME_HEADS = [
 
 let given: ReadonlySet<string> | null = null;
 let heads: ReadonlySet<string> | null = null;
+let placeHeads: ReadonlySet<string> | null = null;
 
 /** Whether a folded word is the generic head of an organisation or place name. */
 export function isNameHead(folded: string): boolean {
-  heads ??= new Set(NAME_HEADS.map((w) => foldString(w)));
+  heads ??= new Set([...ORGANISATION_HEADS, ...PLACE_HEADS].map((w) => foldString(w)));
   return heads.has(folded);
+}
+
+/** Whether a folded word is the generic head of a place or base name. */
+export function isPlaceHead(folded: string): boolean {
+  placeHeads ??= new Set(PLACE_HEADS.map((w) => foldString(w)));
+  return placeHeads.has(folded);
 }
 let ordinary: ReadonlySet<string> | null = null;
 

@@ -102,7 +102,7 @@ export function compileMatcher(topics: MatcherTopic[]): Matcher {
   for (const entry of aliases) siblings.set(entry.topic, [...(siblings.get(entry.topic) ?? []), entry.folded]);
   const edits = aliases.map((entry) => [
     ...spellingEdits(entry.folded, entry.alias),
-    ...articleEdits(entry.folded, siblings.get(entry.topic)!, foldString),
+    ...articleEdits(entry.folded, siblings.get(entry.topic)!),
   ]);
   let transitions = 0;
   aliases.forEach((entry, id) => (transitions += entry.folded.length + 1 + (edits[id]!.length * entry.folded.length) / 4));

@@ -22,7 +22,7 @@
  * and the bare حرير / الحرير of the same topic), and a Latin name's hyphen
  * written as a space or left out (CJTF-OIR, CJTF OIR, CJTFOIR).
  */
-import { isGivenName, isOrdinaryWord } from './lexicon';
+import { isGivenName, isOrdinaryWord, isPlaceHead } from './lexicon';
 
 /** Replace folded[at, at + del) with `ins`. */
 export interface Edit {
@@ -114,33 +114,6 @@ function hyphenEdits(folded: string): Edit[] {
 }
 
 /**
- * Generic heads of place and base names, after which the press writes the
- * name with or without the article. Organisations are left out: «حركة
- * حماس» without its head is «حماس», and with the article «الحماس» is zeal.
- */
-const PLACE_HEADS = [
-  'قاعدة',
-  'مطار',
-  'معسكر',
-  'مدينة',
-  'بلدة',
-  'قرية',
-  'ناحية',
-  'قضاء',
-  'محافظة',
-  'منطقة',
-  'ميناء',
-  'جزيرة',
-  'سجن',
-  'مخيم',
-  'حقل',
-  'جبل',
-  'سد',
-  'معبر',
-];
-let placeHeads: ReadonlySet<string> | null = null;
-
-/**
  * Edits that add or drop the article on a place name: «قاعدة حرير» ↔
  * «قاعدة الحرير» (the last word, after a generic head), and a one-word alias
  * that some alias of the same topic writes after such a head (حرير → الحرير).
@@ -148,21 +121,20 @@ let placeHeads: ReadonlySet<string> | null = null;
  * context rules, so «الحرير» still needs the base's cues and is not the silk
  * of «طريق الحرير».
  */
-export function articleEdits(folded: string, siblings: readonly string[], fold: (s: string) => string): Edit[] {
+export function articleEdits(folded: string, siblings: readonly string[]): Edit[] {
   if (!TRANSLITERATED.test(folded)) return [];
-  placeHeads ??= new Set(PLACE_HEADS.map(fold));
   const words = folded.split(' ');
   const out: Edit[] = [];
   if (words.length === 1) {
     const headed = siblings.some((s) => {
       const w = s.split(' ');
-      return w.length === 2 && w[1] === folded && placeHeads!.has(w[0]!);
+      return w.length === 2 && w[1] === folded && isPlaceHead(w[0]!);
     });
     if (headed && !folded.startsWith('ال') && !isOrdinaryWord('ال' + folded)) out.push({ at: 0, del: 0, ins: 'ال' });
     return out;
   }
   const last = words[words.length - 1]!;
-  if (!placeHeads.has(words[words.length - 2]!)) return out;
+  if (!isPlaceHead(words[words.length - 2]!)) return out;
   const at = folded.length - last.length;
   if (!last.startsWith('ال')) out.push({ at, del: 0, ins: 'ال' });
   else if (last.length >= 5) out.push({ at, del: 2, ins: '' });
