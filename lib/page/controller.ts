@@ -271,7 +271,7 @@ export class PageController {
       return true;
     });
     // A name inside a shown longer name («داعش» in «التحالف الدولي لدحر داعش»)
-    // gets no mark of its own: a second band would darken the word, and the
+    // gets no mark of its own (docs/adr/0016-nested-names-on-the-page.md): the
     // longer name's mark already covers it; the hit-test still finds it, and
     // the active mark narrows to it when its card opens. Alone (the longer name
     // muted, or a repeat left unmarked) it is a mark like any other.
