@@ -23,6 +23,12 @@ export interface FoundMention {
   end: number;
   /** Found through an alias that needs a cue: it does not vouch for its topic elsewhere on the page. */
   cued: boolean;
+  /**
+   * A name inside a longer name of another topic («داعش» in «التحالف الدولي
+   * لدحر داعش»): it overlaps that longer mention, listed before it, when the
+   * answer holds it (a longer name whose cue is missing is left out).
+   */
+  inner?: true;
 }
 
 export interface CardEvent extends CorpusEvent {

@@ -63,10 +63,14 @@ const MAX_GIVEN_NAME = 12;
 
 /**
  * The mentions in a page's text as the background answers the content script:
- * offsets into the text it sent (docs/adr/0006-detection-in-the-background.md).
+ * offsets into the text it sent (docs/adr/0006-detection-in-the-background.md),
+ * the names nested in a longer name included, so that the page counts them and
+ * a reader on the inner word reaches its card.
  */
 export function findMentions(text: string, matcher: Matcher, known: readonly string[]): FoundMention[] {
-  return detect(text, matcher, { knownTopics: new Set(known) }).map(({ topic, start, end, cued }) => ({ topic, start, end, cued }));
+  return detect(text, matcher, { knownTopics: new Set(known), inner: true }).map(({ topic, start, end, cued, inner }) =>
+    inner ? { topic, start, end, cued, inner } : { topic, start, end, cued },
+  );
 }
 
 /**

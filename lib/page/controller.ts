@@ -93,7 +93,10 @@ export class PageController {
   private cardsPrepared = false;
   private arabic = false;
   private all: readonly PageMention[] = [];
+  /** The mentions the settings let a card open for: not muted, and each topic's first unless every mention is marked. */
   private shown: PageMention[] = [];
+  /** The painted ones: `shown` but for the names nested in a shown longer name, which its mark covers. */
+  private painted: PageMention[] = [];
   private hits = new HitIndex<PageMention>([]);
   private card: CardView | null = null;
   private current: PageMention | null = null;
@@ -119,6 +122,7 @@ export class PageController {
     });
     this.keyboard = new Keyboard({
       win,
+      marks: () => this.painted,
       shown: () => this.shown,
       isOpen: () => this.card?.isOpen ?? false,
       open: (mention) => void this.open(mention, true),
@@ -222,6 +226,7 @@ export class PageController {
   }
 
   async summary(): Promise<PageSummary> {
+    // Every mention counts, marked or not, the names nested in longer ones too.
     const counts = new Map<string, number>();
     for (const m of this.all) counts.set(m.topic, (counts.get(m.topic) ?? 0) + 1);
     return {
@@ -265,8 +270,15 @@ export class PageController {
       seen.add(m.topic);
       return true;
     });
+    // A name inside a shown longer name («داعش» in «التحالف الدولي لدحر داعش»)
+    // gets no mark of its own (docs/adr/0016-nested-names-on-the-page.md): the
+    // longer name's mark already covers it; the hit-test still finds it, and
+    // the active mark narrows to it when its card opens. Alone (the longer name
+    // muted, or a repeat left unmarked) it is a mark like any other.
+    const shown = new Set(this.shown);
+    this.painted = this.shown.filter((m) => !m.within || !shown.has(m.within));
     this.marks.paint(
-      this.shown.map((m) => m.range),
+      this.painted.map((m) => m.range),
       markStyle,
     );
     this.hits = new HitIndex(this.shown);
@@ -318,5 +330,6 @@ export class PageController {
     this.hits = new HitIndex([]);
     this.all = [];
     this.shown = [];
+    this.painted = [];
   }
 }

@@ -4,6 +4,8 @@
  * take the mentions whose ranges touch that text node, and keep one whose
  * client rects really contain the point (the caret snaps to the nearest text,
  * so the blank after a line's last word would otherwise count as inside it).
+ * Where names nest («داعش» in «التحالف الدولي لدحر داعش»), the innermost one
+ * under the point wins: the most specific name is the one the reader points at.
  */
 
 export interface Hittable {
@@ -47,8 +49,17 @@ export class HitIndex<T extends Hittable> {
     if (!node) return null;
     const candidates = this.byNode.get(node);
     if (!candidates) return null;
-    return candidates.find((c) => rectsContain(c.range, x, y)) ?? null;
+    let hit: T | null = null;
+    for (const c of candidates) {
+      if ((!hit || inside(c.range, hit.range)) && rectsContain(c.range, x, y)) hit = c;
+    }
+    return hit;
   }
+}
+
+/** Whether range `a` lies within range `b`. */
+function inside(a: Range, b: Range): boolean {
+  return a.compareBoundaryPoints(Range.START_TO_START, b) >= 0 && a.compareBoundaryPoints(Range.END_TO_END, b) <= 0;
 }
 
 function textNodesOf(range: Range): Node[] {

@@ -18,6 +18,11 @@ export interface PageMention {
   range: Range;
   /** The block element the mention stands in: mutations are mapped to it. */
   block: Element;
+  /**
+   * The longer name of another topic this one is nested in («داعش» in
+   * «التحالف الدولي لدحر داعش»), when that name is on the page too.
+   */
+  within?: PageMention;
 }
 
 /** The background's detector: mentions in `text`, given the topics the page already vouched for. */
@@ -160,6 +165,8 @@ export class PageScanner {
   ): Steps<PageMention[]> {
     const fresh: PageMention[] = [];
     let n = 0;
+    // The last mention that is not nested: the one an inner name may lie in.
+    let outer: { found: FoundMention; mention: PageMention } | null = null;
     for (const m of found) {
       if (++n % MENTIONS_PER_STEP === 0) yield;
       const block = blocks[blockIndexAt(blockStarts, m.start)];
@@ -173,6 +180,8 @@ export class PageScanner {
         continue;
       }
       const mention: PageMention = { topic: m.topic, range, block: block.element };
+      if (!m.inner) outer = { found: m, mention };
+      else if (outer && outer.found.start <= m.start && m.end <= outer.found.end) mention.within = outer.mention;
       const list = this.byBlock.get(block.element);
       if (list) list.push(mention);
       else this.byBlock.set(block.element, [mention]);

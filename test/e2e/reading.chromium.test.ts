@@ -18,6 +18,7 @@ import {
   AUSTIN,
   COALITION,
   EXPECTED_COUNTS,
+  NESTED,
   READING_HOST,
   READING_PATH,
   READING_PUBLISHED,
@@ -29,6 +30,7 @@ import {
   card,
   followScenario,
   hoverScenario,
+  nestedHoverScenario,
   muteFromCard,
   rangesNaming,
   siyaqMarks,
@@ -128,6 +130,19 @@ describe('Chromium: the reading experience (production build)', () => {
   it('opens the card after the dwell, keeps it open over the card, closes it after the grace period and on Escape, never taking focus', async () => {
     await article.bringToFront();
     await hoverScenario(d, AUSTIN, labelOf(AUSTIN.topic));
+  });
+
+  it('a name nested in a longer one: the popup lists ISIS, named only inside «التحالف الدولي لدحر داعش», and the pointer on «داعش» opens its card', async () => {
+    const popup = await session.open(session.extensionUrl(`popup.html?tab=${tabId}`));
+    const isis = popup.locator(`.page-topic[data-topic="${NESTED.topic}"]`);
+    await isis.waitFor({ timeout: 10_000 });
+    expect(await isis.locator('.page-topic-count').textContent()).toBe(tn('mentions', 1, 'ar'));
+    await popup.close();
+    // Named once, inside the coalition's mark: no band of its own.
+    expect(await rangesNaming(d, 'siyaq-mention-tint', [NESTED.word])).toBe(1);
+    await article.bringToFront();
+    await nestedHoverScenario(d, { ...NESTED, label: labelOf(NESTED.topic) }, { word: COALITION.word, label: labelOf(COALITION.topic) });
+    expect(session.pageErrors).toEqual([]);
   });
 
   it('steps through the marked mentions the way the keyboard commands do: scrolls, opens each card with focus, Tab reaches its buttons', async () => {

@@ -20,10 +20,20 @@ import { corpus, puppeteerDriver, until, waitForMarks, type Driver } from './hel
 import { listedEvents } from './helpers/reading-dom';
 import { tabShowing, wordCentre } from './helpers/dom';
 import { windowMarked, markWindow } from './helpers/reading-dom';
-import { AUSTIN, COALITION, EXPECTED_COUNTS, READING_HOST, READING_PATH, SUDANI, readingArticleHtml } from './helpers/reading-pages';
+import {
+  AUSTIN,
+  COALITION,
+  EXPECTED_COUNTS,
+  NESTED,
+  READING_HOST,
+  READING_PATH,
+  SUDANI,
+  readingArticleHtml,
+} from './helpers/reading-pages';
 import {
   followScenario,
   hoverScenario,
+  nestedHoverScenario,
   muteFromCard,
   rangesNaming,
   syntheticEventsScenario,
@@ -76,6 +86,11 @@ describe('Firefox ESR: the reading experience (production build)', () => {
   it('closes a card whose mark scrolls out of view, instead of following it off-screen', async () => {
     await article.bringToFront();
     await followScenario(d, COALITION, labelOf(COALITION.topic));
+  });
+
+  it("opens ISIS's card from «داعش» inside the coalition's name «التحالف الدولي لدحر داعش», the coalition's from the rest of it", async () => {
+    await article.bringToFront();
+    await nestedHoverScenario(d, { ...NESTED, label: labelOf(NESTED.topic) }, { word: COALITION.word, label: labelOf(COALITION.topic) });
   });
 
   it("ignores a page's synthetic pointer and key events: only the reader opens and closes cards", async () => {

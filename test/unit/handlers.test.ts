@@ -9,11 +9,11 @@ import { pack } from './db-fixtures';
 
 let n = 0;
 const open: SiyaqDb[] = [];
-function seededLater(): () => Promise<SiyaqDb> {
+function seededLater(bundled = pack()): () => Promise<SiyaqDb> {
   return once(async () => {
     const db = await openDb(`handlers-test-${n++}`);
     open.push(db);
-    await seedBundled(db, pack());
+    await seedBundled(db, bundled);
     return db;
   });
 }
@@ -59,6 +59,27 @@ describe('the message listener', () => {
       ['isis', 'داعش', false],
       ['ain-al-asad', 'عين الأسد', false],
     ]);
+  });
+
+  it('answers the names nested in a longer name too, flagged inner, so the page counts them and can open their cards', async () => {
+    const base = pack();
+    const coalition = {
+      id: 'coalition',
+      kind: 'organization' as const,
+      label: { ar: 'التحالف الدولي', en: 'The coalition' },
+      aliases: ['التحالف الدولي لدحر داعش'],
+      description: { ar: 'تحالف دولي', en: 'A coalition' },
+    };
+    const listen = createMessageListener(seededLater(pack({ topics: [...base.topics, coalition] })));
+    const text = 'أعلن التحالف الدولي لدحر داعش انتهاء مهمته، وبقي داعش في الصحراء';
+    const found = (await listen({ type: 'detect', id: 'r1', text, known: [] }, page())) as FoundMention[];
+    expect(found.map((m) => [m.topic, text.slice(m.start, m.end), m.inner ?? false])).toEqual([
+      ['coalition', 'التحالف الدولي لدحر داعش', false],
+      ['isis', 'داعش', true],
+      ['isis', 'داعش', false],
+    ]);
+    // Only the nested name carries the flag: the answer crosses to the page as JSON, with no empty fields.
+    expect(found.map((m) => 'inner' in m)).toEqual([false, true, false]);
   });
 
   it('leaves messages that are not Siyaq requests, or are malformed, to other listeners', () => {

@@ -84,14 +84,14 @@ const TOPICS: MatcherTopic[] = [
   { id: 'isis', aliases: ['داعش'] },
 ];
 
-const LABELS: Record<string, string> = { sudani: 'محمد شياع السوداني', isis: 'تنظيم داعش' };
+const LABELS: Record<string, string> = { sudani: 'محمد شياع السوداني', isis: 'تنظيم داعش', coalition: 'التحالف الدولي' };
 
 /** The card the background would send for a topic (no events: the card's own tests cover them). */
 function cardOf(topic: string): CardData {
   return {
     topic: {
       id: topic,
-      kind: topic === 'isis' ? 'organization' : 'person',
+      kind: topic === 'sudani' ? 'person' : 'organization',
       label: { ar: LABELS[topic]!, en: topic },
       description: { ar: `وصف ${LABELS[topic]!}.`, en: `About ${topic}.` },
       related: [],
@@ -136,11 +136,8 @@ describe('PageController', () => {
   let uiLoads: number;
   let controller: PageController;
 
-  beforeEach(async () => {
-    page();
-    registry.clear();
-    idleTasks.clear();
-    vi.useFakeTimers({ toFake: [...FAKED] });
+  /** Starts the controller under test on the page as it is, with a card that opens. */
+  async function build(topics: MatcherTopic[]): Promise<void> {
     stop = new AbortController();
     cardRequests = [];
     uiLoads = 0;
@@ -149,7 +146,7 @@ describe('PageController', () => {
       signal: stop.signal,
       settings: { ...settings },
       isAlive: () => true,
-      detectText: viaBackground(TOPICS),
+      detectText: viaBackground(topics),
       fetchCard: async (topic) => {
         cardRequests.push(topic);
         return cardOf(topic);
@@ -170,6 +167,14 @@ describe('PageController', () => {
       },
     });
     await settle(controller.start());
+  }
+
+  beforeEach(async () => {
+    page();
+    registry.clear();
+    idleTasks.clear();
+    vi.useFakeTimers({ toFake: [...FAKED] });
+    await build(TOPICS);
   });
 
   afterEach(() => {
@@ -482,6 +487,105 @@ describe('PageController', () => {
       window.dispatchEvent(new Event('scroll'));
       await vi.runAllTimersAsync();
       expect(dialog()?.getAttribute('aria-label')).toBe('سياق: تنظيم داعش');
+    });
+
+    describe('a name nested in a longer name («داعش» in «التحالف الدولي لدحر داعش»)', () => {
+      const OUTER = 'التحالف الدولي لدحر داعش';
+      const NESTED_TOPICS: MatcherTopic[] = [
+        { id: 'coalition', aliases: [OUTER, 'التحالف الدولي'] },
+        { id: 'isis', aliases: ['داعش'] },
+      ];
+
+      beforeEach(async () => {
+        stop.abort();
+        document.body.innerHTML = `
+          <article>
+            <h1>نهاية مهمة قتالية</h1>
+            <p>أعلن ${OUTER} انتهاء مهمته القتالية في العراق.</p>
+            <p>وقال المتحدث إن فلول داعش ما زالت في الصحراء، وإن ${OUTER} باق لتدريب القوات.</p>
+          </article>`;
+        registry.clear();
+        idleTasks.clear();
+        await build(NESTED_TOPICS);
+        // The whole name is a 200 px band; its last word, «داعش», the 40 px at its left (Arabic runs right to left).
+        boxes.set(OUTER, new DOMRect(100, 200, 200, 20));
+        boxes.set('داعش', new DOMRect(100, 200, 40, 20));
+      });
+
+      /** The active mark's text and the paragraph it stands in (0 or 1). */
+      const activeAt = (): [string, number] | null => {
+        const range = [...(registry.get(HIGHLIGHT_NAMES.active) ?? [])][0];
+        if (!range) return null;
+        return [range.toString(), [...document.querySelectorAll('article p')].indexOf(range.startContainer.parentElement!)];
+      };
+      const rest = async (x: number, y: number): Promise<void> => {
+        window.dispatchEvent(trusted(pointAt(x, y)));
+        await vi.advanceTimersByTimeAsync(1_000);
+      };
+      const label = () => dialog()?.getAttribute('aria-label');
+
+      it('counts the nested name for the page, and paints the longer name only, as the settings say', async () => {
+        expect((await settle(controller.summary())).topics).toEqual([
+          { id: 'isis', count: 3 },
+          { id: 'coalition', count: 2 },
+        ]);
+        // ISIS's first mention is inside the coalition's mark: no second band over the word.
+        expect(painted()).toEqual([OUTER]);
+        controller.updateSettings({ ...settings, markAll: true });
+        expect(painted()).toEqual([OUTER, 'داعش', OUTER]);
+        // With the longer name muted, the first nested name is a mark of its own.
+        controller.updateSettings({ ...settings, mutedTopics: ['coalition'] });
+        const [alone] = [...registry.get(HIGHLIGHT_NAMES.underline)!];
+        expect(alone!.toString()).toBe('داعش');
+        expect(alone!.startContainer.parentElement).toBe(document.querySelector('article p'));
+        controller.updateSettings({ ...settings, markAll: true, mutedTopics: ['isis'] });
+        expect(painted()).toEqual([OUTER, OUTER]);
+        // Muting changes what is marked, not what the page names.
+        expect((await settle(controller.summary())).topics.map((t) => t.id)).toEqual(['isis', 'coalition']);
+      });
+
+      it("opens the nested name's card when the pointer rests on it, the longer name's anywhere else on it", async () => {
+        await rest(120, 210);
+        expect(label()).toBe('سياق: تنظيم داعش');
+        expect(activeAt()).toEqual(['داعش', 0]);
+        await rest(250, 210);
+        expect(label()).toBe('سياق: التحالف الدولي');
+        expect(activeAt()).toEqual([OUTER, 0]);
+        await rest(120, 210);
+        expect(label()).toBe('سياق: تنظيم داعش');
+        expect(cardRequests).toEqual(['isis', 'coalition']);
+        // A muted topic has no card: the word is the longer name's again.
+        controller.updateSettings({ ...settings, mutedTopics: ['isis'] });
+        await rest(120, 210);
+        expect(label()).toBe('سياق: التحالف الدولي');
+      });
+
+      it('steps from mark to mark, never onto a name inside one; the popup reaches it, and stepping goes on around it', async () => {
+        controller.updateSettings({ ...settings, markAll: true });
+        const steps: (string | null | undefined)[] = [];
+        for (let i = 0; i < 4; i++) {
+          controller.step(1);
+          await vi.runAllTimersAsync();
+          steps.push(label());
+        }
+        // The coalition, ISIS alone in the second paragraph, the coalition again, and round to the first.
+        expect(steps).toEqual(['سياق: التحالف الدولي', 'سياق: تنظيم داعش', 'سياق: التحالف الدولي', 'سياق: التحالف الدولي']);
+        expect(activeAt()).toEqual([OUTER, 0]);
+
+        expect(await controller.handle({ type: 'show-topic', topic: 'isis' })).toEqual({ ok: true });
+        await vi.runAllTimersAsync();
+        expect(activeAt()).toEqual(['داعش', 0]);
+        expect(label()).toBe('سياق: تنظيم داعش');
+        // On from the nested name: forward to the next mark, back to the name around it.
+        controller.step(1);
+        await vi.runAllTimersAsync();
+        expect(activeAt()).toEqual(['داعش', 1]);
+        await controller.handle({ type: 'show-topic', topic: 'isis' });
+        await vi.runAllTimersAsync();
+        controller.step(-1);
+        await vi.runAllTimersAsync();
+        expect(activeAt()).toEqual([OUTER, 0]);
+      });
     });
   });
 

@@ -10,7 +10,9 @@
  * - "mark every mention" adds ranges (the repeated names) and muting a topic
  *   removes some;
  * - «رومانوفسكي» is on the page, so the popup, scoped to the page's topics,
- *   lists her events.
+ *   lists her events;
+ * - «داعش» is named only inside the coalition's longer name «التحالف الدولي
+ *   لدحر داعش»: the popup lists ISIS, and the pointer on that word opens its card.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +27,8 @@ export const READING_PUBLISHED = '2024-09-24';
 export const SUDANI = { phrase: 'محمد شياع السوداني', word: 'شياع', topic: 'sudani' } as const;
 export const COALITION = { phrase: 'التحالف الدولي', word: 'التحالف', topic: 'global-coalition' } as const;
 export const AUSTIN = { phrase: 'لويد أوستن', word: 'أوستن', topic: 'lloyd-austin' } as const;
+/** A name nested in a longer one: «داعش» (ISIS) inside the coalition's «التحالف الدولي لدحر داعش». */
+export const NESTED = { phrase: 'التحالف الدولي لدحر داعش', word: 'داعش', topic: 'isis' } as const;
 
 /**
  * How often each topic is named in the article (what the popup's "on this
@@ -35,6 +39,8 @@ export const EXPECTED_COUNTS: Readonly<Record<string, number>> = {
   'global-coalition': 2,
   'lloyd-austin': 2,
   'alina-romanowski': 1,
+  // Only inside the coalition's name (NESTED), which is not marked a second time for it.
+  isis: 1,
 };
 
 /** Plain text with no corpus name in it: it only puts distance between the mentions. */
@@ -49,7 +55,7 @@ const filler = (n: number): string[] => Array.from({ length: n }, (_, i) => FILL
 
 const PARAGRAPHS = [
   ...filler(5),
-  `وفي بغداد، قال رئيس الوزراء العراقي ${SUDANI.phrase} إن حكومته ماضية في ترتيب العلاقة مع ${COALITION.phrase} لهزيمة داعش والانتقال إلى شراكات ثنائية.`,
+  `وفي بغداد، قال رئيس الوزراء العراقي ${SUDANI.phrase} إن حكومته ماضية في ترتيب العلاقة مع ${NESTED.phrase} والانتقال إلى شراكات ثنائية.`,
   ...filler(5),
   `وتحدث وزير الدفاع الأميركي ${AUSTIN.phrase} عن مرحلة جديدة من التعاون بين البلدين في المجال الأمني.`,
   ...filler(4),

@@ -251,3 +251,28 @@ export async function rangesNaming(d: Driver, highlight: string, names: readonly
   const all = await highlights(d);
   return (all[highlight] ?? []).filter((text) => names.some((n) => text.includes(n))).length;
 }
+
+/**
+ * A name nested in a longer one: the pointer resting on the inner word opens
+ * the inner topic's card, with the active mark on that word alone; resting on
+ * another word of the longer name opens the longer name's card. Leaves the
+ * pointer away and the card closed.
+ */
+export async function nestedHoverScenario(
+  d: Driver,
+  inner: { phrase: string; word: string; label: string },
+  outer: { word: string; label: string },
+): Promise<void> {
+  await pointerAway(d);
+  await waitForClosed(d, 'a card was open before the test hovered anything');
+  const onInner = await pointAt(d, inner);
+  await d.move(onInner.x, onInner.y);
+  await waitForCard(d, `no «${inner.label}» card on resting on «${inner.word}» inside «${inner.phrase}»`, 5_000, inner.label);
+  expect((await highlights(d))['siyaq-mention-active']).toEqual([inner.word]);
+  const onOuter = await pointAt(d, { phrase: inner.phrase, word: outer.word });
+  await d.move(onOuter.x, onOuter.y);
+  await waitForCard(d, `no «${outer.label}» card on resting on «${outer.word}» of «${inner.phrase}»`, 5_000, outer.label);
+  expect((await highlights(d))['siyaq-mention-active']).toEqual([inner.phrase]);
+  await pointerAway(d);
+  await waitForClosed(d, 'the card stayed open after the pointer left the name');
+}
