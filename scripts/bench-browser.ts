@@ -1,8 +1,9 @@
 /**
  * `npm run bench:browser`: Siyaq against mark.js, and the content script's
- * budgets, measured in one headless Chromium (/usr/bin/chromium). Prints
- * figures; budgets are read by people, never asserted. docs/benchmarks.md says
- * what each figure means and how it is taken.
+ * budgets, measured in one headless Chromium (/usr/bin/chromium); hover → card
+ * in Chromium and Firefox ESR. Prints figures; budgets are read by people,
+ * never asserted. docs/benchmarks.md says what each figure means and how it is
+ * taken.
  *
  * 1. Recall on the labelled fixtures, Siyaq and mark.js (every accuracy mode;
  *    the best one is used for timing).
@@ -11,6 +12,8 @@
  * 3. The built extension: content-script bundle size gzipped; its main-thread
  *    time on a typical article and the longest task on a 2 MB page, from a
  *    Chromium trace.
+ * 4. Hover → card, first card of a page load and later ones, and the card's
+ *    size, in both browsers (test/bench/browser/hover-card.ts).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +24,7 @@ import { build as wxtBuild } from 'wxt';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import type { MatcherTopic } from '../lib/messages';
 import type { MarkJsOptions, SiyaqTimes, Span } from '../test/bench/browser/entry';
+import { hoverCardFigures } from '../test/bench/browser/hover-card';
 import { newsPage, seedParagraphs } from '../test/bench/browser/page';
 import { fixturePages } from '../test/fixtures/pages';
 import { REPO_ROOT } from '../test/seeds';
@@ -521,7 +525,7 @@ async function settledHeap(context: BrowserContext, url: string, expectMarks: bo
  * directory of its own: other work on this tree builds into .output at the
  * same time. Its log is kept off the figures and printed only on failure.
  */
-async function buildExtension(outDir: string): Promise<string | null> {
+async function buildExtension(outDir: string, browser: 'chrome' | 'firefox'): Promise<string | null> {
   const log: string[] = [];
   const write = { out: process.stdout.write, err: process.stderr.write };
   const capture = ((chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
@@ -533,26 +537,33 @@ async function buildExtension(outDir: string): Promise<string | null> {
   process.stdout.write = capture;
   process.stderr.write = capture;
   try {
-    await wxtBuild({ root: REPO_ROOT, outDir, mode: 'production', browser: 'chrome', manifestVersion: 3 });
-    return join(outDir, 'chrome-mv3');
+    // A directory per browser: a build empties its own before it writes.
+    await wxtBuild({ root: REPO_ROOT, outDir: join(outDir, browser), mode: 'production', browser, manifestVersion: 3 });
+    return join(outDir, browser, `${browser}-mv3`);
   } catch (err) {
     log.push(err instanceof Error ? (err.stack ?? err.message) : String(err));
   } finally {
     process.stdout.write = write.out;
     process.stderr.write = write.err;
   }
-  console.log(`wxt build failed, no extension figures:\n${log.join('')}`);
+  console.log(`wxt build for ${browser} failed, no figures from it:\n${log.join('')}`);
   return null;
 }
 
 const TRACED_LOADS = 5;
 
-async function extensionFigures(paragraphs: string[], page1: string): Promise<void> {
-  console.log('\n== The built extension (wxt build, production, chrome-mv3)');
+/** The built extension's figures in Chromium, then hover → card in both browsers, as `only` asks. */
+async function builtFigures(only: Part | undefined, paragraphs: string[], page1: string): Promise<void> {
   const out = mkdtempSync(join(tmpdir(), 'siyaq-build-'));
   try {
-    const dir = await buildExtension(out);
-    if (dir) await measureExtension(dir, paragraphs, page1);
+    const chrome = await buildExtension(out, 'chrome');
+    if (only !== 'card') {
+      console.log('\n== The built extension (wxt build, production, chrome-mv3)');
+      if (chrome) await measureExtension(chrome, paragraphs, page1);
+    }
+    if (only === 'extension') return;
+    const firefox = await buildExtension(out, 'firefox');
+    if (chrome && firefox) await hoverCardFigures({ chrome, firefox });
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -650,16 +661,24 @@ function requireChromium(): void {
   }
 }
 
-/** `npm run bench:browser -- compare` or `-- extension` runs one half; no argument runs both. */
-async function main(only: string | undefined): Promise<void> {
+const PARTS = ['compare', 'extension', 'card'] as const;
+type Part = (typeof PARTS)[number];
+
+/** `npm run bench:browser -- compare`, `-- extension` or `-- card` runs one part; no argument runs all. */
+async function main(arg: string | undefined): Promise<void> {
+  const only = PARTS.find((p) => p === arg);
+  if (arg !== undefined && !only) {
+    console.error(`Unknown part «${arg}»: name one of ${PARTS.join(', ')}, or none for all.`);
+    process.exit(1);
+  }
   requireChromium();
   const topics = corpusTopics();
   const paragraphs = seedParagraphs();
   const page1 = newsPage(paragraphs, MB);
 
-  if (only !== 'extension') await compare(topics, page1);
+  if (only === undefined || only === 'compare') await compare(topics, page1);
   // One browser at a time: the extension's Chromium starts after the first one closed.
-  if (only !== 'compare') await extensionFigures(paragraphs, page1);
+  if (only !== 'compare') await builtFigures(only, paragraphs, page1);
 }
 
 async function compare(topics: MatcherTopic[], page1: string): Promise<void> {

@@ -9,7 +9,9 @@
  * could do if it held the root, which it cannot.
  *
  * Functions passed here are serialised and sent to the browser, so they may use
- * nothing from the test's scope; their argument and result must be JSON.
+ * nothing from the test's scope; their argument and result must be JSON. They
+ * name no inner function either: under tsx (the browser bench), esbuild's
+ * keepNames wraps one in a `__name` helper that the page does not have.
  */
 import type { CDPSession, Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
@@ -154,14 +156,13 @@ export function cardGeometry(root: ShadowRoot | null): CardGeometry | null {
   const body = dialog.querySelector<HTMLElement>('.sq-card-body');
   const head = dialog.querySelector<HTMLElement>('.sq-card-head')!.getBoundingClientRect();
   const r = dialog.getBoundingClientRect();
-  const hidden = (el: HTMLElement | null) => (el ? Math.max(0, el.scrollHeight - el.clientHeight) : 0);
   return {
     top: r.top,
     bottom: r.bottom,
     left: r.left,
     width: r.width,
     height: r.height,
-    hiddenContent: hidden(body) + hidden(dialog),
+    hiddenContent: [body, dialog].reduce((sum, el) => sum + (el ? Math.max(0, el.scrollHeight - el.clientHeight) : 0), 0),
     headTop: head.top,
     headBottom: head.bottom,
     viewport: { width: window.innerWidth, height: window.innerHeight },
