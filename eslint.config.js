@@ -11,7 +11,10 @@ import tseslint from 'typescript-eslint';
  * the same boundary through every import, not only the direct ones.
  */
 const CONTENT_SCRIPT_FORBIDDEN = [
-  { regex: '(^|/)db(/.*)?$', message: 'lib/db runs in the background: ask it by message (lib/messages.ts).' },
+  {
+    regex: '(^|/)(db|background)(/.*)?$',
+    message: 'lib/db and lib/background run in the background: ask them by message (lib/messages.ts).',
+  },
   { regex: '(^|/)(matcher|trie)$', message: 'Detection runs in the background (docs/adr/0006): the matcher stays there.' },
   { regex: '(^|/)corpus/(schema|validate)$', message: 'Pack validation (zod) runs in the background.' },
   { regex: '^(zod|dexie)(/.*)?$', message: 'zod and Dexie belong to the background and the extension pages.' },
@@ -70,7 +73,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['entrypoints/content/**', 'entrypoints/reader-ui.ts', 'lib/page/**'],
+    files: ['entrypoints/content/**', 'entrypoints/reader-ui.ts', 'lib/page/**', 'lib/reading/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -222,7 +222,7 @@ function PageSection(props: { page: PageState; data: TimelineData | null; lang: 
   if (summary.topics.length === 0) {
     return (
       <>
-        {/* A front's teasers are not read (lib/detect/article.ts): say so rather than "no name it knows". */}
+        {/* A front's teasers are not read (lib/reading/article.ts): say so rather than "no name it knows". */}
         <p class="page-empty">{t(article ? 'pageNoTopics' : 'pageFrontNoTopics', lang)}</p>
         {dateLine}
       </>

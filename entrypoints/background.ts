@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import bundled from '../data/corpus.json';
 import type { CorpusPack } from '../lib/corpus/types';
 import { openDb, seedBundled } from '../lib/db';
-import { Background, once, relayCommand } from '../lib/db/handlers';
+import { Background, once, relayCommand } from '../lib/background/handlers';
 import { hostOfOrigin, registerExtraSite } from '../lib/site-access';
 
 export default defineBackground(() => {

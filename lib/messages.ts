@@ -51,7 +51,7 @@ export interface CardData {
 }
 
 /**
- * Requests to the background. Every field is checked there (lib/db/handlers.ts),
+ * Requests to the background. Every field is checked there (lib/background/handlers.ts),
  * and the sender with them: the site a request acts on is the sending tab's,
  * never one the message names.
  */
@@ -70,7 +70,7 @@ export type Request =
   /** From Siyaq's options page after an import, removal or reset: compile now, and say which imports were left out. */
   | { type: 'packs-changed' };
 
-/** An import the background left unmarked because it took too long to prepare (lib/db/matcher-set.ts). */
+/** An import the background left unmarked because it took too long to prepare (lib/background/matcher-set.ts). */
 export interface SkippedPack {
   id: string;
   title: Localized;

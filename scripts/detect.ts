@@ -26,8 +26,8 @@ import { parseHTML } from 'linkedom';
 import type { CorpusPack } from '../lib/corpus/types';
 import { detectPublished } from '../lib/dates/published';
 import { type Mention, type Matcher, compileMatcher, detect } from '../lib/detect/detect';
-import { articleRoot } from '../lib/detect/article';
-import { pageText, readBlocks } from '../lib/detect/page-text';
+import { articleRoot } from '../lib/reading/article';
+import { pageText, readBlocks } from '../lib/reading/page-text';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

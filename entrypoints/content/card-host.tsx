@@ -12,7 +12,7 @@ import type { CardData } from '../../lib/messages';
 import type { CardView } from '../../lib/page/controller';
 import { placeCard } from '../../lib/page/placement';
 import { UNDO_MS, UndoOffer } from '../../lib/page/undo';
-import { SIYAQ_UI_ATTRIBUTE } from '../../lib/detect/page-text';
+import { SIYAQ_UI_ATTRIBUTE } from '../../lib/reading/page-text';
 import { localized, t } from '../../lib/i18n';
 import type { Lang } from '../../lib/corpus/types';
 import type { DigitSet } from '../../lib/digits';

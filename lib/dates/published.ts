@@ -9,8 +9,8 @@
  * page. An instant with a time zone is turned into the day it was in
  * Baghdad (UTC+3 all year round).
  */
-import { articleRoot } from '../detect/article';
-import { isSkippedElement, readBlocks } from '../detect/page-text';
+import { articleRoot } from '../reading/article';
+import { isSkippedElement, readBlocks } from '../reading/page-text';
 import { type CalendarDate, dayAtOffset, formatDate, isValidDate } from './calendar';
 import { findArabicDates } from './find';
 

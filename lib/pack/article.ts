@@ -8,8 +8,8 @@
  */
 import { parseHTML } from 'linkedom';
 import { detectPublished } from '../dates/published';
-import { articleRoot } from '../detect/article';
-import { pageText, readBlocks } from '../detect/page-text';
+import { articleRoot } from '../reading/article';
+import { pageText, readBlocks } from '../reading/page-text';
 
 export type ArticleKind = 'txt' | 'html';
 

@@ -11,10 +11,10 @@
  * page exactly as it was.
  */
 import type { CardData, PageSummary, TabRequest } from '../messages';
-import { findArticleRoot } from '../detect/article';
-import { SIYAQ_UI_ATTRIBUTE } from '../detect/page-text';
-import { isArabicDocument } from '../detect/language';
-import { isArticlePage } from '../detect/page-kind';
+import { findArticleRoot } from '../reading/article';
+import { SIYAQ_UI_ATTRIBUTE } from '../reading/page-text';
+import { isArabicDocument } from '../reading/language';
+import { isArticlePage } from '../reading/page-kind';
 import { pageDigits } from '../digits';
 import { Follow } from './follow';
 import { HitIndex } from './hit-test';

@@ -4,7 +4,7 @@
  * changes, loading the reader UI) waits for the page to be idle. Bound to the
  * session's signal: once it aborts, no slice or idle task runs again.
  */
-import { runInSlices } from '../detect/steps';
+import { runInSlices } from '../reading/steps';
 import type { RunSteps } from './scanner';
 
 /**

@@ -3,7 +3,7 @@
  * scroll, client-side navigation): a MutationObserver collects the changed
  * blocks, and they are read again, in one batch, when the page is idle.
  */
-import { findArticleRoot } from '../detect/article';
+import { findArticleRoot } from '../reading/article';
 import type { Pacing } from './pacing';
 import type { PageScanner } from './scanner';
 

@@ -4,14 +4,14 @@
  * The article is read as the `detect` command reads it (blocks joined by
  * '\n'), and the text is sent to the background, which runs the detector and
  * answers with offsets (docs/adr/0006-detection-in-the-background.md). Reading
- * and filing the answer are generators of small steps (lib/detect/steps.ts),
+ * and filing the answer are generators of small steps (lib/reading/steps.ts),
  * so the content script gives the page its thread back between them and a
  * 2 MB page never holds it for long. After a mutation only the changed blocks
  * are read again.
  */
 import type { FoundMention } from '../messages';
-import { BlockReader, blockIndexAt, locate, pageText, type TextBlock } from '../detect/page-text';
-import type { Steps } from '../detect/steps';
+import { BlockReader, blockIndexAt, locate, pageText, type TextBlock } from '../reading/page-text';
+import type { Steps } from '../reading/steps';
 
 export interface PageMention {
   topic: string;

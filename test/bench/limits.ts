@@ -6,7 +6,7 @@
  * costs the background (Node, fake-indexeddb):
  *
  * - compile: the matcher for the bundled corpus and this pack together, as the
- *   background builds it once per set of pack versions (lib/db/matcher-set.ts);
+ *   background builds it once per set of pack versions (lib/background/matcher-set.ts);
  * - first marks: a cold background (nothing compiled) answering the first
  *   64 KB batch a page sends, compile included: how long the first page after
  *   an import waits for its marks;
@@ -19,13 +19,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LIMITS } from '../../lib/corpus/schema';
-import { random } from '../../lib/corpus/synthetic';
+import { random } from '../fixtures/synthetic-pack';
 import type { CorpusPack, Topic } from '../../lib/corpus/types';
 import { validatePack } from '../../lib/corpus/validate';
 import { spellingEdits, variantSteps } from '../../lib/detect/variants';
 import { importPack, openDb, seedBundled } from '../../lib/db';
-import type { Sender } from '../../lib/db/handlers';
-import { COMPILE_BUDGET_MS, MatcherSets } from '../../lib/db/matcher-set';
+import type { Sender } from '../../lib/background/handlers';
+import { COMPILE_BUDGET_MS, MatcherSets } from '../../lib/background/matcher-set';
 import type { FoundMention } from '../../lib/messages';
 import { REPO_ROOT, readSeed, seedFiles } from '../seeds';
 
@@ -103,7 +103,7 @@ const ms = (t: number) => `${t.toFixed(t < 10 ? 1 : 0)} ms`.padStart(10);
 export async function run(): Promise<void> {
   // The background reads the extension APIs (sender checks, settings): outside a browser, WXT's in-memory one.
   (globalThis as { chrome?: unknown }).chrome ??= fakeBrowser;
-  const { Background } = await import('../../lib/db/handlers');
+  const { Background } = await import('../../lib/background/handlers');
   const pack = largestPack();
   const json = JSON.stringify(pack);
   const aliases = pack.topics.reduce((n, t) => n + t.aliases.length, 0);

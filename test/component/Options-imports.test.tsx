@@ -12,8 +12,8 @@ import { library } from '../../components/options-library';
 import { db } from '../../components/library';
 import { failureText } from '../../components/failure';
 import { DbError, exportPack, importPack, listPacks, resetToBundled } from '../../lib/db';
-import { Background } from '../../lib/db/handlers';
-import { MatcherSets } from '../../lib/db/matcher-set';
+import { Background } from '../../lib/background/handlers';
+import { MatcherSets } from '../../lib/background/matcher-set';
 import { MAX_PACK_BYTES } from '../../lib/corpus/validate';
 import { event, importedPack, pack } from '../unit/db-fixtures';
 

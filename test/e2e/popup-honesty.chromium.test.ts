@@ -134,7 +134,7 @@ describe('Chromium: the popup says what the page is (production build)', () => {
     expect(panel).toContain(t('pageUndated', 'ar'));
     expect(panel).not.toContain(t('articleUndated', 'ar'));
     expect(await popup.locator('.page-topic').count()).toBe(0);
-    // The teasers name al-Sudani and the coalition, but a front has no story to mark (lib/detect/article.ts).
+    // The teasers name al-Sudani and the coalition, but a front has no story to mark (lib/reading/article.ts).
     expect(await home.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('siyaq')))).toEqual([]);
     await popup.close();
     await home.close();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { articleRoot } from '../../lib/detect/article';
-import { isArabicDocument } from '../../lib/detect/language';
-import { pageText, readBlocks } from '../../lib/detect/page-text';
+import { articleRoot } from '../../lib/reading/article';
+import { isArabicDocument } from '../../lib/reading/language';
+import { pageText, readBlocks } from '../../lib/reading/page-text';
 import { DOM_KINDS, fixturePages, labelBySeedForms, parseDocument } from '../fixtures/pages';
 
 const SENTENCES = [

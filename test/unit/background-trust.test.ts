@@ -6,8 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { importPack, openDb, seedBundled, type SiyaqDb } from '../../lib/db';
-import { Background, REQUEST_LIMITS, createMessageListener, once, type Sender } from '../../lib/db/handlers';
-import { MatcherSets } from '../../lib/db/matcher-set';
+import { Background, REQUEST_LIMITS, createMessageListener, once, type Sender } from '../../lib/background/handlers';
+import { MatcherSets } from '../../lib/background/matcher-set';
 import type { FoundMention } from '../../lib/messages';
 import { getSettings, updateSettings } from '../../lib/settings';
 import { importedPack, pack } from './db-fixtures';

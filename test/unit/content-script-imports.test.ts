@@ -13,7 +13,7 @@ import { REPO_ROOT } from '../seeds';
 /** What runs in the page's content-script world: the script, and the reader UI it imports on first hover. */
 const ENTRIES = ['entrypoints/content/index.ts', 'entrypoints/reader-ui.ts'];
 const FORBIDDEN_FILES = ['lib/detect/matcher.ts', 'lib/detect/trie.ts', 'lib/corpus/schema.ts'];
-const FORBIDDEN_FOLDERS = ['lib/db/'];
+const FORBIDDEN_FOLDERS = ['lib/db/', 'lib/background/'];
 const FORBIDDEN_PACKAGES = ['zod', 'dexie'];
 
 /** The specifiers a module imports for their values (not `import type`, not `import { type X }` alone). */

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { openDb, seedBundled, type SiyaqDb } from '../../lib/db';
-import { createMessageListener, once, relayCommand, type Sender } from '../../lib/db/handlers';
+import { createMessageListener, once, relayCommand, type Sender } from '../../lib/background/handlers';
 import type { CardData, FoundMention } from '../../lib/messages';
 import { getSettings } from '../../lib/settings';
 import { pack } from './db-fixtures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countLetters, isArabicDocument } from '../../lib/detect/language';
+import { countLetters, isArabicDocument } from '../../lib/reading/language';
 import { DOM_KINDS, parseDocument } from '../fixtures/pages';
 
 const ARABIC_PARA =

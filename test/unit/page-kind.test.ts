@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
-import { isArticlePage } from '../../lib/detect/page-kind';
+import { isArticlePage } from '../../lib/reading/page-kind';
 import { DOM_KINDS, parseDocument } from '../fixtures/pages';
 import { buildNewsPage } from '../fixtures/news-page';
 

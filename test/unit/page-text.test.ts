@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BlockReader, type TextBlock, blockIndexAt, locate, pageText, readBlocks } from '../../lib/detect/page-text';
+import { BlockReader, type TextBlock, blockIndexAt, locate, pageText, readBlocks } from '../../lib/reading/page-text';
 import { DOM_KINDS, parseDocument } from '../fixtures/pages';
 
 /** Every block's text must be its nodes' data with only '\n' (for <br>) between them. */

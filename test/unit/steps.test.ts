@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runAll, runInSlices, type Steps } from '../../lib/detect/steps';
+import { runAll, runInSlices, type Steps } from '../../lib/reading/steps';
 
 /** Ten steps of 3 ms each on a clock the test moves, returning how many ran. */
 function* work(clock: { t: number }, log: string[]): Steps<number> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticPack } from '../../lib/corpus/synthetic';
+import { syntheticPack } from '../fixtures/synthetic-pack';
 import { MAX_PACK_BYTES, dateProblem, validatePack } from '../../lib/corpus/validate';
 import type { CorpusPack } from '../../lib/corpus/types';
 import { edited, event, pack } from './db-fixtures';

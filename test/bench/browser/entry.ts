@@ -11,10 +11,10 @@
 import type { MatcherTopic } from '../../../lib/messages';
 import { compileMatcher } from '../../../lib/detect/matcher';
 import { findMentions } from '../../../lib/detect/detect';
-import { articleRoot } from '../../../lib/detect/article';
-import { isArabicDocument } from '../../../lib/detect/language';
+import { articleRoot } from '../../../lib/reading/article';
+import { isArabicDocument } from '../../../lib/reading/language';
 import { PageScanner } from '../../../lib/page/scanner';
-import { runAll } from '../../../lib/detect/steps';
+import { runAll } from '../../../lib/reading/steps';
 import { MarkLayer } from '../../../lib/page/marks';
 import { HitIndex } from '../../../lib/page/hit-test';
 

@@ -3,7 +3,7 @@
  * fake-indexeddb in Node (test/bench/db.ts) or a real Chromium, where
  * test/bench/db.ts loads this module bundled into a page.
  */
-import { syntheticPack } from '../../../lib/corpus/synthetic';
+import { syntheticPack } from '../../fixtures/synthetic-pack';
 import type { CorpusPack } from '../../../lib/corpus/types';
 import { validatePack } from '../../../lib/corpus/validate';
 import { cardFor, matcherTopics, openDb, seedBundled, type SiyaqDb } from '../../../lib/db';

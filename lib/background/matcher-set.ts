@@ -15,8 +15,8 @@
  */
 import type { SkippedPack } from '../messages';
 import { type Matcher, compileMatcher } from '../detect/matcher';
-import type { PackMeta, SiyaqDb } from './db';
-import { byPriority, matcherTopics } from './queries';
+import type { PackMeta, SiyaqDb } from '../db/db';
+import { byPriority, matcherTopics } from '../db/queries';
 
 /** A worker that takes longer than this to be ready for one import is stalling every tab that waits on it. */
 export const COMPILE_BUDGET_MS = 2000;

@@ -12,8 +12,8 @@ import { ID_PATTERN } from '../corpus/schema';
 import type { FoundMention, Request, Response, TabRequest } from '../messages';
 import { getSettings, muteTopic, setOutletEnabled } from '../settings';
 import { outletFor, siteKey } from '../sites';
-import type { SiyaqDb } from './db';
-import { cardFor } from './queries';
+import type { SiyaqDb } from '../db/db';
+import { cardFor } from '../db/queries';
 import { findMentions } from '../detect/detect';
 import { type MatcherSet, MatcherSets } from './matcher-set';
 

@@ -244,7 +244,7 @@ export function articleRoot(doc: Document): Element {
   return runAll(findArticleRoot(doc));
 }
 
-/** articleRoot in steps, for a caller that yields to the page between them (lib/detect/steps.ts). */
+/** articleRoot in steps, for a caller that yields to the page between them (lib/reading/steps.ts). */
 export function* findArticleRoot(doc: Document): Steps<Element> {
   const body = doc.body ?? doc.documentElement;
   let scores = yield* scoreParagraphs(body.querySelectorAll('p'), false);
