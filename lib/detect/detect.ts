@@ -161,7 +161,7 @@ function isNamesake(scan: Scan, matcher: Matcher, c: Candidate): boolean {
   const given = word.length > 3 && word.startsWith('و') && !isGivenName(word) ? word.slice(1) : word;
   // Folded, «على» (on) is «علي»: a name written with ى is not the given name.
   if (given.endsWith('ي') && scan.source.charCodeAt(scan.map.get(before - 1)) === 0x649) return false;
-  return isGivenName(given) && !matcher.topicWords[entry.topic]!.has(given);
+  return isGivenName(given) && !matcher.topicWords.get(entry.topic)?.has(given);
 }
 
 /** Whether the whole word of a winner, proclitic included, is an ordinary Arabic word. */

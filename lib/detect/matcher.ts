@@ -34,8 +34,11 @@ export interface AliasEntry {
 
 export interface Matcher {
   readonly topicIds: readonly string[];
-  /** Per topic, the folded words of its aliases: its own given names, titles and surnames. */
-  readonly topicWords: readonly ReadonlySet<string>[];
+  /**
+   * The folded words of the aliases (its own given names, titles and
+   * surnames) of each topic that has a surname alias: only those are asked.
+   */
+  readonly topicWords: ReadonlyMap<number, ReadonlySet<string>>;
   readonly aliases: readonly AliasEntry[];
   readonly trie: Trie;
   readonly rules: RuleBook;
@@ -82,24 +85,29 @@ export function compileMatcher(topics: MatcherTopic[]): Matcher {
     }
   });
 
-  const topicWords = topics.map(() => new Set<string>());
-  for (const entry of aliases) for (const w of entry.folded.split(' ')) topicWords[entry.topic]!.add(w);
   // A surname ends a longer alias of its topic that does not open with a generic head.
   const lastWords = new Set<string>();
   for (const o of aliases) {
     const words = o.folded.split(' ');
     if (words.length > 1 && !isNameHead(words[0]!)) lastWords.add(`${o.topic} ${words[words.length - 1]}`);
   }
+  const topicWords = new Map<number, Set<string>>();
   for (const entry of aliases) {
     if (!entry.multiWord && !/[a-z]/.test(entry.folded)) entry.surname = lastWords.has(`${entry.topic} ${entry.folded}`);
+    if (entry.surname) topicWords.set(entry.topic, new Set());
   }
+  for (const entry of aliases) for (const w of entry.folded.split(' ')) topicWords.get(entry.topic)?.add(w);
 
   // Sized for the aliases and about half of each variant's tail (a variant
   // shares its alias's path up to the edit, and variants share much of the
   // rest). The tables grow by doubling if that is short; sizing them for the
   // worst case instead made them tens of megabytes, and every lookup a cache miss.
   const siblings = new Map<number, string[]>();
-  for (const entry of aliases) siblings.set(entry.topic, [...(siblings.get(entry.topic) ?? []), entry.folded]);
+  for (const entry of aliases) {
+    const list = siblings.get(entry.topic);
+    if (list) list.push(entry.folded);
+    else siblings.set(entry.topic, [entry.folded]);
+  }
   const edits = aliases.map((entry) => [
     ...spellingEdits(entry.folded, entry.alias),
     ...articleEdits(entry.folded, siblings.get(entry.topic)!),

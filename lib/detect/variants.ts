@@ -89,13 +89,8 @@ export function spellingEdits(folded: string, written: string = folded): Edit[] 
     if (to - from >= MIN_LETTERS && to - from <= MAX_LETTERS) wordEdits(folded, from, to, out);
     from = to + 1;
   }
-  // Variants that are ordinary words or other names are not this alias's spellings.
-  const own = out.filter(
-    (edit) =>
-      !applyEdit(folded, edit)
-        .split(' ')
-        .some((w) => isOrdinaryWord(w) || isGivenName(w)),
-  );
+  // A variant whose edited word is an ordinary word or another name is not this alias's spelling.
+  const own = out.filter((edit) => !editedWords(folded, edit).some((w) => isOrdinaryWord(w) || isGivenName(w)));
   // The first edits, up to MAX_VARIANT_STEPS of walking.
   let steps = 0;
   const kept = own.findIndex((e) => (steps += folded.length - e.at) > MAX_VARIANT_STEPS);
@@ -142,6 +137,14 @@ export function articleEdits(folded: string, siblings: readonly string[]): Edit[
 }
 
 /** The variant an edit makes (for tests and tools; the matcher applies edits on its trie). */
+/** The words of the variant that the edit wrote (two where it splits a word). */
+function editedWords(folded: string, edit: Edit): string[] {
+  const variant = applyEdit(folded, edit);
+  const start = variant.lastIndexOf(' ', edit.at - 1) + 1;
+  const space = variant.indexOf(' ', edit.at + edit.ins.length);
+  return variant.slice(start, space < 0 ? variant.length : space).split(' ');
+}
+
 export function applyEdit(folded: string, edit: Edit): string {
   return folded.slice(0, edit.at) + edit.ins + folded.slice(edit.at + edit.del);
 }
