@@ -191,6 +191,9 @@ export class PageController {
 
   /** The card and date reader, loaded once; a failed load is tried again next time. */
   private readerUi(): Promise<ReaderUi> {
+    // A script the extension was reloaded or removed under must not fetch its old
+    // files: Chromium refuses them (net::ERR_UNSAFE_REDIRECT) in the page's console.
+    if (!this.deps.isAlive()) return Promise.reject(new Error('Siyaq is no longer running in this page'));
     this.ui ??= this.deps.loadUi().catch((error: unknown) => {
       this.ui = null;
       throw error;

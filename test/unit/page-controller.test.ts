@@ -134,6 +134,8 @@ describe('PageController', () => {
   let stop: AbortController;
   let cardRequests: string[];
   let uiLoads: number;
+  /** What ControllerDeps.isAlive answers: false once the extension is gone from under the page. */
+  let alive: boolean;
   let controller: PageController;
 
   /** Starts the controller under test on the page as it is, with a card that opens. */
@@ -141,11 +143,12 @@ describe('PageController', () => {
     stop = new AbortController();
     cardRequests = [];
     uiLoads = 0;
+    alive = true;
     controller = new PageController({
       win: testWindow,
       signal: stop.signal,
       settings: { ...settings },
-      isAlive: () => true,
+      isAlive: () => alive,
       detectText: viaBackground(topics),
       fetchCard: async (topic) => {
         cardRequests.push(topic);
@@ -208,6 +211,13 @@ describe('PageController', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(dialog()?.getAttribute('aria-label')).toBe('سياق: محمد شياع السوداني');
     expect(uiLoads).toBe(1);
+  });
+
+  it('loads no reader UI once the extension is gone from under the page (its old files are refused)', async () => {
+    alive = false;
+    await pageIdle();
+    expect(uiLoads).toBe(0);
+    expect(await settle(controller.articleDate())).toBeNull();
   });
 
   it('loads no reader UI on an article with nothing to mark', async () => {
