@@ -32,11 +32,13 @@ export interface PersistOptions {
 }
 
 /**
- * Quick retries, then one a second for half a minute: a worker stopped during
- * its own start-up may not start again at once (the next page load finds it
- * answering), and a content script that gave up leaves its page unmarked.
+ * Quick retries, one a second for half a minute, then one every five seconds
+ * for two minutes more: a worker stopped during its own start-up may not start
+ * again at once (Chromium 156 has refused to for over 35 s, while the next page
+ * load found it answering), and a content script that gave up leaves its page
+ * unmarked.
  */
-export const DEFAULT_PAUSES: readonly number[] = [100, 300, 700, ...new Array<number>(27).fill(1000)];
+export const DEFAULT_PAUSES: readonly number[] = [100, 300, 700, ...new Array<number>(27).fill(1000), ...new Array<number>(24).fill(5000)];
 export const DEFAULT_ATTEMPT_MS = [1000, 2000] as const;
 
 class AttemptTimeout extends Error {
@@ -63,14 +65,30 @@ function pause<V>(ms: number, early: Promise<V>): Promise<V | undefined> {
   return Promise.race([waited, early]).finally(() => clearTimeout(timer));
 }
 
-export async function persist<T>(ask: () => Promise<T>, options: PersistOptions): Promise<T> {
+/** An attempt whose channel closed with nothing in it. */
+class NoAnswer extends Error {
+  constructor() {
+    super('the background gave no answer');
+  }
+}
+
+/**
+ * Every request Siyaq asks persistently has an answer that is not undefined
+ * (mentions, a card or null, an acknowledgement). An attempt that settles with
+ * nothing (a worker stopped while it answered can leave the channel to close
+ * so) is a failed one, asked again, never the page's answer.
+ */
+export async function persist<T>(ask: () => Promise<T>, options: PersistOptions): Promise<Exclude<T, undefined>> {
   const { isAlive, pauses, attemptMs } = options;
   // The first answer of any attempt, a timed-out one included.
-  let answered!: (answer: { value: T }) => void;
-  const anyAnswer = new Promise<{ value: T }>((resolve) => (answered = resolve));
+  let answered!: (answer: { value: Exclude<T, undefined> }) => void;
+  const anyAnswer = new Promise<{ value: Exclude<T, undefined> }>((resolve) => (answered = resolve));
   let lastError: unknown;
   for (let attempt = 0; attempt <= pauses.length; attempt++) {
-    const request = ask();
+    const request = ask().then((value) => {
+      if (value === undefined) throw new NoAnswer();
+      return value as Exclude<T, undefined>;
+    });
     request.then(
       (value) => answered({ value }),
       () => undefined,

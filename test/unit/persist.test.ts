@@ -47,6 +47,16 @@ describe('persist: asking a background that may have been stopped', () => {
     expect(calls).toBe(3);
   });
 
+  it('takes an attempt answered with nothing for a failed one, and asks again', async () => {
+    let calls = 0;
+    const answer = persist(async () => (++calls === 1 ? undefined : ['mentions']), options());
+    await advance(0);
+    expect(calls).toBe(1);
+    await advance(100);
+    await expect(answer).resolves.toEqual(['mentions']);
+    expect(calls).toBe(2);
+  });
+
   it('gives up waiting alone for an attempt that never settles, at its limit, and asks again', async () => {
     let calls = 0;
     const ask = () => (++calls === 1 ? new Promise<string>(() => undefined) : Promise.resolve('topics'));
