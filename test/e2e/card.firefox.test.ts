@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './helpers/firefox';
-import { cardGeometry, visibleCardText } from './helpers/card-access';
+import { visibleCardText } from './helpers/card-access';
 import {
   CARD_HOST_NAME,
   CARD_PATH,
@@ -14,12 +14,14 @@ import {
   PAGE_SEES_NOTHING,
   SUDANI,
   cardArticleHtml,
+  openCard as openCardOf,
   pageViewOfCard,
+  previewScenario,
   scriptedClicksOnCard,
   syntheticHover,
 } from './helpers/card-pages';
 import type { WordQuery } from './helpers/dom';
-import { cards, corpus, hoverForCard, pointerAway, puppeteerDriver, waitForMarks, waitForNoCard, type Driver } from './helpers/scenario';
+import { cards, corpus, pointerAway, puppeteerDriver, waitForMarks, waitForNoCard, type Driver } from './helpers/scenario';
 import { siyaqMarks } from './helpers/reading-steps';
 import { UNDO_MS } from '../../lib/page/undo';
 import { t } from '../../lib/i18n';
@@ -44,26 +46,14 @@ describe('Firefox ESR: the card', () => {
     await session?.close();
   });
 
-  async function openCard(q: WordQuery): Promise<string> {
-    await pointerAway(d);
-    await waitForNoCard(d, 3_000);
-    const { card } = await hoverForCard(d, q);
-    await sleep(400);
-    return card.text;
-  }
+  const openCard = (q: WordQuery): Promise<string> => openCardOf(d, q);
 
   for (const [name, q, topic] of [
     ['al-Sudani', SUDANI, 'sudani'],
     ['the Higher Military Commission', HMC, 'higher-military-commission'],
   ] as const) {
     it(`shows ${name} as a preview at 1280×800: nothing scrolls inside, no taller than the view, at most 400 px wide`, async () => {
-      expect(await openCard(q)).toContain(label(topic));
-      const g = (await d.card(cardGeometry, null))!;
-      console.log(`card ${name} (Firefox): ${Math.round(g.width)}×${Math.round(g.height)} px at ${g.viewport.width}×${g.viewport.height}`);
-      expect(g.hiddenContent, 'the preview scrolls inside').toBeLessThanOrEqual(1);
-      expect(g.width).toBeLessThanOrEqual(400);
-      expect(g.top).toBeGreaterThanOrEqual(0);
-      expect(g.bottom).toBeLessThanOrEqual(g.viewport.height);
+      await previewScenario(d, q, label(topic), `${name} (Firefox)`);
     });
   }
 

@@ -4,10 +4,11 @@
  * hostile page's own script could do, sent through the Driver's evaluate, which
  * runs in the page's world.
  */
+import { expect } from 'vitest';
 import { buildNewsPage } from '../../fixtures/news-page';
 import { CARD_HOST, cardGeometry } from './card-access';
 import { wordCentre, type WordQuery } from './dom';
-import type { Driver } from './scenario';
+import { hoverForCard, pointerAway, waitForNoCard, type Driver } from './scenario';
 
 export const CARD_HOST_NAME = 'www.aljazeera.net';
 export const CARD_PATH = '/news/2024/4/9/siyaq-card-e2e';
@@ -116,4 +117,28 @@ export async function syntheticHover(d: Driver, q: WordQuery): Promise<void> {
       }
     }
   }, p);
+}
+
+/** Opens the card of `q` from a pointer at rest elsewhere; its text once past the card's 140 ms entrance. */
+export async function openCard(d: Driver, q: WordQuery): Promise<string> {
+  await pointerAway(d);
+  await waitForNoCard(d, 3_000);
+  const { card } = await hoverForCard(d, q);
+  await new Promise((r) => setTimeout(r, 400));
+  return card.text;
+}
+
+/**
+ * The card of `q` as a preview at the page's 1280×800: nothing scrolls inside,
+ * at most 400 px wide, whole in the view. Prints its size, named `name`.
+ */
+export async function previewScenario(d: Driver, q: WordQuery, label: string, name: string): Promise<void> {
+  expect(await openCard(d, q)).toContain(label);
+  const g = (await d.card(cardGeometry, null))!;
+  console.log(`card ${name}: ${Math.round(g.width)}×${Math.round(g.height)} px at ${g.viewport.width}×${g.viewport.height}`);
+  expect(g.hiddenContent, 'the preview scrolls inside').toBeLessThanOrEqual(1);
+  expect(g.width).toBeLessThanOrEqual(400);
+  expect(g.height).toBeLessThanOrEqual(g.viewport.height);
+  expect(g.top).toBeGreaterThanOrEqual(0);
+  expect(g.bottom).toBeLessThanOrEqual(g.viewport.height);
 }
