@@ -108,8 +108,16 @@ describe('Chromium: lifecycle and privacy', () => {
   });
 
   it('leaves the old tab silent and unmarked after the extension is reloaded', async () => {
+    // The reader UI loads in idle time after the first marks (ADR 0010): the reload
+    // comes once it has, as for a reader who has read the page. A load the reload
+    // itself cuts short is refused by Chromium (net::ERR_UNSAFE_REDIRECT), not by Siyaq.
+    const readerUi = session.context.waitForEvent('requestfinished', {
+      predicate: (r: Request) => r.url().endsWith('/reader-ui.js'),
+      timeout: 15_000,
+    });
     const page = await session.open(ARTICLE_URL);
     await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('siyaq-')));
+    await readerUi;
     const errorsBefore = session.pageErrors.length;
     const worker = session.context.serviceWorkers()[0] ?? (await session.context.waitForEvent('serviceworker'));
     // The worker dies with the reload, so the evaluation may not return.
