@@ -69,9 +69,6 @@ export function createCardHost(
 
   let anchor: Range | null = null;
   let open = false;
-  // Whether the card has stood beside its mark in view since it opened: a card
-  // opened by the keyboard waits for the page's smooth scroll to bring the mark in.
-  let seen = false;
   const undo = new UndoOffer(view, () => {
     // Time is up and the action is done: the notice goes, and the card with it.
     if (open) actions.onClose();
@@ -80,7 +77,7 @@ export function createCardHost(
 
   const dialog = (): HTMLElement | null => frame.querySelector<HTMLElement>('[role="dialog"]');
 
-  /** Places the card beside its mention; false when its mark, once in view, has left it (the card can no longer stay beside it). */
+  /** Places the card beside its mention; false when the mark is out of view and the card cannot stand beside it whole. */
   const place = (): boolean => {
     const card = dialog();
     if (!anchor || !card) return false;
@@ -97,8 +94,8 @@ export function createCardHost(
     frame.style.left = `${placement.left}px`;
     frame.style.setProperty('--sq-card-max-height', `${placement.maxHeight}px`);
     frame.dataset.side = placement.side;
-    if (placement.inView) seen = true;
-    return placement.inView || !seen;
+    // Whether to close on leaving the view is lib/page/follow.ts's to decide.
+    return placement.inView;
   };
 
   /** The card gives way to a notice of what the reader did, with Undo, where the card was. */
@@ -143,7 +140,6 @@ export function createCardHost(
       undo.settle();
       anchor = range;
       open = true;
-      seen = false;
       frame.hidden = false;
       const label = localized(data.topic.label, lang);
       render(
