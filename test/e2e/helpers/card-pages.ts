@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 import { buildNewsPage } from '../../fixtures/news-page';
 import { CARD_HOST, cardGeometry } from './card-access';
 import { wordCentre, type WordQuery } from './dom';
-import { hoverForCard, pointerAway, waitForNoCard, type Driver } from './scenario';
+import { hoverForCard, pointerAway, until, waitForNoCard, type Driver } from './scenario';
 
 export const CARD_HOST_NAME = 'www.aljazeera.net';
 export const CARD_PATH = '/news/2024/4/9/siyaq-card-e2e';
@@ -119,12 +119,16 @@ export async function syntheticHover(d: Driver, q: WordQuery): Promise<void> {
   }, p);
 }
 
-/** Opens the card of `q` from a pointer at rest elsewhere; its text once past the card's 140 ms entrance. */
+/** Opens the card of `q` from a pointer at rest elsewhere; its text once its entrance animation has finished. */
 export async function openCard(d: Driver, q: WordQuery): Promise<string> {
   await pointerAway(d);
   await waitForNoCard(d, 3_000);
   const { card } = await hoverForCard(d, q);
-  await new Promise((r) => setTimeout(r, 400));
+  await until(
+    () => d.card((root) => root !== null && root.getAnimations().every((a) => a.playState === 'finished'), null),
+    3_000,
+    'the card kept moving after it opened',
+  );
   return card.text;
 }
 
