@@ -40,10 +40,10 @@ function background(matchers = new MatcherSets()) {
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => bg.handle(message, sender));
 }
 
-function renderOptions(lib: Library = library) {
+function renderOptions(lib: Library = library, lang: 'ar' | 'en' = 'en') {
   render(
     <Options
-      lang="en"
+      lang={lang}
       library={lib}
       version="1.0.0"
       onRemoveExtraHost={async () => {}}
@@ -154,17 +154,7 @@ describe('the options page says what went wrong and what to do', () => {
       'InvalidStateError: A mutation operation was attempted on a database that did not allow mutations.',
     );
     const broken: Library = { ...library, packs: () => Promise.reject(closed), packsChanged: async () => [] };
-    render(
-      <Options
-        lang="ar"
-        library={broken}
-        version="1.0.0"
-        onRemoveExtraHost={async () => {}}
-        shortcuts={null}
-        browserKind="chrome"
-        onChangeShortcuts={() => {}}
-      />,
-    );
+    renderOptions(broken, 'ar');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe(failureText(closed, 'ar'));
     expect(alert.textContent).toMatch(/^تعذّر على سياق فتح قاعدة بياناته/);
